@@ -1,0 +1,96 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { errorBody, installErrorHandling } from './http/errors.ts';
+import { createRouter } from './http/route.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { createStudioHandler } from './http/studio-static.ts';
+import { UserRepository } from './users/user-repository.ts';
+import { SessionRepository } from './auth/session-repository.ts';
+import { OrganizationRepository } from './organizations/organization-repository.ts';
+import { ApiKeyRepository } from './api-keys/api-key-repository.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { MemberService } from './organizations/member-service.ts';
+import { ApiKeyService } from './api-keys/api-key-service.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerMemberRoutes } from './organizations/member-routes.ts';
+import { registerApiKeyRoutes } from './api-keys/api-key-routes.ts';
+import { SWITCHYARD_VERSION } from '../shared/version.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerDeps {
+  config: Config;
+  database: DatabaseHandle;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Server {
+  app: FastifyInstance;
+  services: ReturnType<typeof createServices>;
+}
+
+export function createServices(deps: ServerDeps) {
+  const db = deps.database.db;
+  const now = deps.now ?? (() => new Date());
+  const repos = {
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    organizations: new OrganizationRepository(db),
+    apiKeys: new ApiKeyRepository(db),
+  };
+  return {
+    ...repos,
+    auth: new AuthService({ config: deps.config, ...repos, now }),
+    members: new MemberService({ db, users: repos.users, organizations: repos.organizations, now }),
+    apiKeyService: new ApiKeyService({ apiKeys: repos.apiKeys, now }),
+    now,
+  };
+}
+
+/** Builds the control plane without listening, so tests run the real server in-process. */
+export async function createServer(deps: ServerDeps): Promise<Server> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+  });
+  const services = createServices(deps);
+
+  await app.register(cookie);
+  installErrorHandling(app);
+  // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
+  app.removeContentTypeParser(['text/plain']);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.database.ping();
+      return { status: 'ready', database: deps.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+    }
+  });
+
+  const router = createRouter(app, { auth: services.auth, organizations: services.organizations });
+  registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
+  registerMemberRoutes(router, services.members);
+  registerApiKeyRoutes(router, services.apiKeyService);
+
+  const openapi = buildOpenApi(router.registry, { version: SWITCHYARD_VERSION });
+  app.get('/api/openapi.json', async () => openapi);
+
+  const studio = deps.config.studioDir ? createStudioHandler(deps.config.studioDir) : null;
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api' || !studio || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      return reply
+        .status(404)
+        .send(errorBody('not_found', `No route for ${req.method} ${req.url.split('?')[0]}`));
+    }
+    return studio(req, reply);
+  });
+
+  return { app, services };
+}

@@ -1,0 +1,1 @@
+export const SWITCHYARD_VERSION = '0.1.0';
