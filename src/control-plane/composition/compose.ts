@@ -1,5 +1,5 @@
 import { composeServices } from '@theguild/federation-composition';
-import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLError } from 'graphql';
 
 export interface SubgraphInput {
   name: string;

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { runMigrations } from './migrate.ts';
@@ -20,7 +22,7 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   close(): Promise<void>;
   /** The raw driver, for LISTEN/NOTIFY and data-dir dumps. */
-  driver: { kind: 'pglite'; client: import('@electric-sql/pglite').PGlite } | { kind: 'postgres'; pool: import('pg').Pool };
+  driver: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: Pool };
 }
 
 export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
@@ -32,7 +34,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
 async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  let client: import('@electric-sql/pglite').PGlite;
+  let client: PGlite;
   if (target.kind === 'pglite') {
     await mkdir(target.dataDir, { recursive: true });
     client = await PGlite.create({ dataDir: target.dataDir });

@@ -12,7 +12,7 @@ export class TestClient {
     return c;
   }
 
-  async raw(method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string> } = {}) {
+  async raw(method: string, path: string, init: { body?: string | Uint8Array<ArrayBuffer> | Blob; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie && !('cookie' in headers)) headers.cookie = this.cookie;
     if (this.csrf && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrf;
