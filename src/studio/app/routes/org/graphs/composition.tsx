@@ -1,0 +1,5 @@
+import { CompositionDetailView } from '@/features/graphs/components/composition-detail';
+
+export function Component() {
+  return <CompositionDetailView />;
+}

@@ -1,0 +1,5 @@
+import { CompositionHistory } from '@/features/graphs/components/compositions-table';
+
+export function Component() {
+  return <CompositionHistory />;
+}

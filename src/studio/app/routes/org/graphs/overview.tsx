@@ -1,0 +1,5 @@
+import { GraphOverview } from '@/features/graphs/components/graph-overview';
+
+export function Component() {
+  return <GraphOverview />;
+}

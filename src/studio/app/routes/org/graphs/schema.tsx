@@ -1,0 +1,5 @@
+import { GraphSchemaView } from '@/features/graphs/components/graph-schema-view';
+
+export function Component() {
+  return <GraphSchemaView />;
+}
