@@ -116,6 +116,21 @@ describe('sessions', () => {
     expect((await a.json('DELETE', `/api/v1/auth/sessions/${other.id}`)).status).toBe(404);
   });
 
+  it('a stale or forged cookie never blocks logging in again, and is cleared', async () => {
+    const c = await ts.admin();
+    await c.json('POST', '/api/v1/auth/logout');
+    for (const cookie of [c.cookie ?? 'switchyard_session=revoked', 'switchyard_session=forged']) {
+      const res = await ts.client().json('POST', '/api/v1/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { cookie });
+      expect(res.status).toBe(200);
+    }
+    const stale = await ts.admin();
+    const staleCookie = stale.cookie!;
+    await stale.json('POST', '/api/v1/auth/logout');
+    const res = await ts.client().json('POST', '/api/v1/auth/login', { email: 'x@example.test', password: 'wrong' }, { cookie: staleCookie });
+    expect(res.status).toBe(401);
+    expect(res.body.error?.code).toBe('invalid_credentials');
+  });
+
   it('rejects a forged session cookie', async () => {
     const res = await ts.client().json('GET', '/api/v1/auth/me', undefined, { cookie: 'switchyard_session=forged' });
     expect(res.status).toBe(401);

@@ -72,7 +72,7 @@ export interface RouterDeps {
 export function createRouter(app: FastifyInstance, deps: RouterDeps) {
   const registry: RegisteredRoute[] = [];
 
-  async function authenticate(req: FastifyRequest): Promise<Principal | null> {
+  async function authenticate(req: FastifyRequest, reply: FastifyReply, isPublic: boolean): Promise<Principal | null> {
     const header = req.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -81,6 +81,18 @@ export function createRouter(app: FastifyInstance, deps: RouterDeps) {
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return null;
+    if (isPublic) {
+      // Public routes (login, invitations) must work with a stale cookie in the browser,
+      // or an expired session would lock the person out until the cookie expires. They
+      // grant nothing on the strength of the cookie, so they need no CSRF token either.
+      try {
+        return await deps.auth.resolveSession(cookie);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status !== 401) throw err;
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return null;
+      }
+    }
     const principal = await deps.auth.resolveSession(cookie);
     if (!SAFE_METHODS.has(req.method)) {
       // Synchronizer token: a cross-site page can make the browser send our cookie but
@@ -129,7 +141,7 @@ export function createRouter(app: FastifyInstance, deps: RouterDeps) {
       url: spec.url,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
-        let principal: Principal | null = await authenticate(req);
+        let principal: Principal | null = await authenticate(req, reply, spec.access.kind === 'public');
         if (spec.access.kind !== 'public' && !principal) throw unauthenticated();
         const params = spec.params ? parse('params', spec.params, req.params) : undefined;
         let org: OrgContext | undefined;

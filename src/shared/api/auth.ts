@@ -68,5 +68,4 @@ export const invitationPreviewSchema = z.object({
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
-export const CSRF_HEADER = 'x-csrf-token';
-export const SESSION_COOKIE = 'switchyard_session';
+export { CSRF_HEADER, SESSION_COOKIE } from './auth-constants.ts';

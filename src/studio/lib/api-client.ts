@@ -1,10 +1,7 @@
 import type { ErrorBody } from '../../shared/api/errors.ts';
 import type { MeResponse } from '../../shared/api/auth.ts';
 import { apiPaths } from '../../shared/api/paths.ts';
-
-// Kept in step with CSRF_HEADER in src/shared/api/auth.ts; importing that module here
-// would pull zod into the first page's bundle.
-const CSRF_HEADER = 'X-CSRF-Token';
+import { CSRF_HEADER } from '../../shared/api/auth-constants.ts';
 
 /** An API failure with the server's `{"error":{code,message,details}}`, or a network failure (status 0). */
 export class ApiError extends Error {
