@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['src/**/*.test.ts'],
@@ -20,6 +21,7 @@ export default defineConfig({
       ...(postgres
         ? [
             {
+              extends: true,
               test: {
                 name: 'postgres',
                 include: ['src/control-plane/**/*.test.ts'],

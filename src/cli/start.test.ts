@@ -43,22 +43,43 @@ async function login(url: string, email: string, password: string) {
   return res.status;
 }
 
+async function queryRouter(url: string) {
+  // The router answers /readyz once its first config has loaded.
+  for (let i = 0; i < 100; i++) {
+    const ready = await fetch(url.replace('/graphql', '/readyz')).catch(() => null);
+    if (ready?.ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ topProducts(first: 2) { name reviews { body author { name } } } }' }),
+  });
+  return { servedBy: res.headers.get('x-switchyard-served-by'), body: await res.json() };
+}
+
 describe('switchyard start', () => {
   it('prints a generated admin password once, shuts down cleanly on SIGTERM, and keeps its data', async () => {
-    // PORT=0 picks a free port, but the banner prints the configured one; use a fixed free port instead.
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const first = start({ PORT: port });
+    // PORT=0 picks a free port, but the banner prints the configured one; use fixed random ports instead.
+    const base = 20000 + Math.floor(Math.random() * 20000);
+    const port = String(base);
+    const ports = { PORT: port, ROUTER_PORT: String(base + 1), SWITCHYARD_DEMO_PORT: String(base + 2) };
+    const first = start(ports);
     const banner = await first.ready;
     const password = /Password:\s+(\S+)\s+\(generated/.exec(banner)?.[1];
     expect(password).toBeTruthy();
     expect(banner).toContain('Log in as:          admin@switchyard.local');
     const url = `http://127.0.0.1:${port}`;
     expect(await login(url, 'admin@switchyard.local', password!)).toBe(200);
+    // The router follows the seeded demo graph through a router token, like a remote router.
+    const answer = await queryRouter(`http://127.0.0.1:${base + 1}/graphql`);
+    expect(answer.servedBy).toBe('base');
+    expect(answer.body).toMatchObject({ data: { topProducts: [{ name: 'Table', reviews: expect.any(Array) }, expect.anything()] } });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('SIGTERM received');
 
-    const second = start({ PORT: port });
+    const second = start(ports);
     const banner2 = await second.ready;
     expect(banner2).not.toContain('generated');
     expect(banner2).toContain('Log in with your existing account');
