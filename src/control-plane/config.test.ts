@@ -5,7 +5,8 @@ describe('configuration', () => {
   it('uses embedded defaults: PGlite in ./.switchyard/data on port 3000', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
-    expect(c.database).toEqual({ kind: 'pglite', dataDir: './.switchyard/data' });
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: '.switchyard/data/pglite' });
+    expect(c.plugins.storage).toMatchObject({ kind: 'filesystem', dir: '.switchyard/data/plugins' });
     expect(c.admin.password).toBeUndefined();
   });
 

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { checkPluginStorageEnv, pluginConfigFromEnv, pluginEnvShape, type PluginConfig } from './plugins/plugin-config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -25,7 +27,8 @@ const envSchema = z.object({
   SWITCHYARD_TRUST_PROXY: bool.default(false),
   SWITCHYARD_STUDIO_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  ...pluginEnvShape,
+}).superRefine(checkPluginStorageEnv);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -40,6 +43,7 @@ export interface Config {
   trustProxy: boolean;
   studioDir: string | undefined;
   logLevel: Env['LOG_LEVEL'];
+  plugins: PluginConfig;
 }
 
 export class ConfigError extends Error {
@@ -61,7 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: e.SWITCHYARD_DATA_DIR },
+      : { kind: 'pglite', dataDir: join(e.SWITCHYARD_DATA_DIR, 'pglite') },
     admin: { email: e.SWITCHYARD_ADMIN_EMAIL, password: e.SWITCHYARD_ADMIN_PASSWORD, orgName: e.SWITCHYARD_ORG_NAME },
     sessionTtlMs: e.SWITCHYARD_SESSION_TTL_HOURS * 3_600_000,
     loginLimits: {
@@ -72,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.SWITCHYARD_TRUST_PROXY,
     studioDir: e.SWITCHYARD_STUDIO_DIR,
     logLevel: e.LOG_LEVEL,
+    plugins: pluginConfigFromEnv(e),
   };
 }
