@@ -17,6 +17,10 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMemberRoutes } from './organizations/member-routes.ts';
 import { registerApiKeyRoutes } from './api-keys/api-key-routes.ts';
 import { SWITCHYARD_VERSION } from '../shared/version.ts';
+import { registerGraphRegistry } from './graphs/graph-registry.ts';
+import { PluginService } from './plugins/plugin-service.ts';
+import { createPluginStorage } from './plugins/storage/plugin-storage.ts';
+import { registerPluginRoutes } from './plugins/plugin-routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -46,6 +50,7 @@ export function createServices(deps: ServerDeps) {
     auth: new AuthService({ config: deps.config, ...repos, now }),
     members: new MemberService({ db, users: repos.users, organizations: repos.organizations, now }),
     apiKeyService: new ApiKeyService({ apiKeys: repos.apiKeys, now }),
+    plugins: new PluginService({ db, storage: createPluginStorage(deps.config.plugins.storage), config: deps.config.plugins, now }),
     now,
   };
 }
@@ -78,6 +83,13 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
+  await registerGraphRegistry(app, router, { database: deps.database, now: services.now });
+  await registerPluginRoutes(app, router, {
+    service: services.plugins,
+    routerDeps: { auth: services.auth, organizations: services.organizations },
+    db: deps.database.db,
+    now: services.now,
+  });
 
   const openapi = buildOpenApi(router.registry, { version: SWITCHYARD_VERSION });
   app.get('/api/openapi.json', async () => openapi);

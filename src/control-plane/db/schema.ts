@@ -73,3 +73,5 @@ export const loginFailures = pgTable('login_failures', {
   bucket: text('bucket').notNull(),
   failedAt: ts('failed_at').notNull().defaultNow(),
 });
+export * from './schema-graphs.ts';
+export * from './schema-plugins.ts';

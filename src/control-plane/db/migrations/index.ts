@@ -1,4 +1,6 @@
 import auth from './0001-auth.ts';
+import graphRegistry from './0002-graph-registry.ts';
+import plugins from './0003-plugins.ts';
 
 export interface Migration {
   id: number;
@@ -10,4 +12,8 @@ export interface Migration {
  * Migrations are TypeScript modules holding SQL so that they ship inside the build
  * with no copy step. Append only: an applied migration is never edited.
  */
-export const migrations: Migration[] = [{ id: 1, name: 'auth', sql: auth }];
+export const migrations: Migration[] = [
+  { id: 1, name: 'auth', sql: auth },
+  { id: 2, name: 'graph-registry', sql: graphRegistry },
+  { id: 3, name: 'plugins', sql: plugins },
+];

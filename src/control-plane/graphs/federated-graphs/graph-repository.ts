@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { federatedGraphs } from '../../db/schema.ts';
+
+export type GraphRow = typeof federatedGraphs.$inferSelect;
+
+export class GraphRepository {
+  constructor(private readonly db: Database) {}
+
+  async listInNamespace(namespaceId: string): Promise<GraphRow[]> {
+    return this.db
+      .select()
+      .from(federatedGraphs)
+      .where(eq(federatedGraphs.namespaceId, namespaceId))
+      .orderBy(asc(federatedGraphs.name));
+  }
+
+  async find(namespaceId: string, name: string): Promise<GraphRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(federatedGraphs)
+      .where(and(eq(federatedGraphs.namespaceId, namespaceId), eq(federatedGraphs.name, name)))
+      .limit(1);
+    return row;
+  }
+
+  async create(input: {
+    organizationId: string;
+    namespaceId: string;
+    name: string;
+    routingUrl: string;
+    labelMatchers: string[];
+    createdBy: string | null;
+    now: Date;
+  }): Promise<GraphRow | undefined> {
+    const { now, ...values } = input;
+    const [row] = await this.db
+      .insert(federatedGraphs)
+      .values({ ...values, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  }
+
+  async update(
+    id: string,
+    changes: { routingUrl?: string; labelMatchers?: string[] },
+    now: Date,
+  ): Promise<GraphRow> {
+    const [row] = await this.db
+      .update(federatedGraphs)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(federatedGraphs.id, id))
+      .returning();
+    return row!;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.delete(federatedGraphs).where(eq(federatedGraphs.id, id));
+  }
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  ROUTER_CONFIG_FORMAT,
+  type FeatureFlagConfig,
+  type RouterConfig,
+  type RoutedSubgraph,
+} from '../../../shared/router-config.ts';
+import type { CompositionInput } from '../../db/schema.ts';
+
+export interface ComposedGraph {
+  graph: { id: string; namespace: string; name: string };
+  composition: { id: string; createdAt: Date; supergraphSdl: string };
+  subgraphs: (CompositionInput & { sdl: string })[];
+}
+
+/**
+ * Builds a router config. `builtAt` is the base composition's time, not the clock's, so
+ * that rebuilding the same inputs yields the same bytes and the same hash, and routers
+ * are not told about a change that is none.
+ */
+export function buildRouterConfig(
+  input: ComposedGraph,
+  featureFlags: FeatureFlagConfig[] = [],
+): RouterConfig {
+  return {
+    format: ROUTER_CONFIG_FORMAT,
+    graph: input.graph,
+    base: {
+      compositionId: input.composition.id,
+      supergraphSdl: input.composition.supergraphSdl,
+      subgraphs: input.subgraphs.map(routedSubgraph),
+    },
+    featureFlags,
+    builtAt: input.composition.createdAt.toISOString(),
+  };
+}
+
+export function routedSubgraph(s: CompositionInput & { sdl: string }): RoutedSubgraph {
+  return {
+    name: s.name,
+    kind: s.kind,
+    // A plugin is reached through its build reference (filled by the plugin issue), not a URL.
+    url: s.kind === 'grpc_plugin' ? null : s.url,
+    plugin: null,
+    grpc: null,
+    sdl: s.sdl,
+  };
+}
+
+/** The canonical JSON that is stored, hashed and served byte for byte. */
+export function serializeRouterConfig(config: RouterConfig): { json: string; hash: string } {
+  const json = canonicalJson(config);
+  return { json, hash: createHash('sha256').update(json).digest('hex') };
+}

@@ -1,0 +1,63 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { subgraphs } from '../../db/schema.ts';
+import type { SubgraphKind } from '../../../shared/router-config.ts';
+
+export type SubgraphRow = typeof subgraphs.$inferSelect;
+
+export class SubgraphRepository {
+  constructor(private readonly db: Database) {}
+
+  async listInNamespace(namespaceId: string): Promise<SubgraphRow[]> {
+    return this.db
+      .select()
+      .from(subgraphs)
+      .where(eq(subgraphs.namespaceId, namespaceId))
+      .orderBy(asc(subgraphs.name));
+  }
+
+  async find(namespaceId: string, name: string): Promise<SubgraphRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(subgraphs)
+      .where(and(eq(subgraphs.namespaceId, namespaceId), eq(subgraphs.name, name)))
+      .limit(1);
+    return row;
+  }
+
+  async create(input: {
+    organizationId: string;
+    namespaceId: string;
+    name: string;
+    type: SubgraphKind;
+    routingUrl: string | null;
+    labels: string[];
+    createdBy: string | null;
+    now: Date;
+  }): Promise<SubgraphRow | undefined> {
+    const { now, ...values } = input;
+    const [row] = await this.db
+      .insert(subgraphs)
+      .values({ ...values, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  }
+
+  async update(
+    id: string,
+    changes: { type?: SubgraphKind; routingUrl?: string | null; labels?: string[] },
+    now: Date,
+  ): Promise<SubgraphRow> {
+    const [row] = await this.db
+      .update(subgraphs)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(subgraphs.id, id))
+      .returning();
+    return row!;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.delete(subgraphs).where(eq(subgraphs.id, id));
+  }
+}
