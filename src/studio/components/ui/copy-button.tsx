@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { Check, Copy } from 'lucide-react';
 import { Button, type ButtonProps } from './button.tsx';
 
-/** Copies `value`; says "Copied" for a moment so the person knows it worked. */
-export function CopyButton({ value, label = 'Copy', ...props }: { value: string; label?: string } & Omit<ButtonProps, 'onClick' | 'value'>) {
+/**
+ * Copies `value` (or what the function returns at click time, for values that change
+ * without a re-render); says "Copied" for a moment so the person knows it worked.
+ */
+export function CopyButton({ value, label = 'Copy', ...props }: { value: string | (() => string); label?: string } & Omit<ButtonProps, 'onClick' | 'value'>) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -14,7 +17,7 @@ export function CopyButton({ value, label = 'Copy', ...props }: { value: string;
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(value);
+      await navigator.clipboard.writeText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {
       // Clipboard access needs a secure context or permission; the text stays selectable.
