@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { runStart } from './commands/start.ts';
+import { runSubgraphCommand } from './commands/subgraph-command.ts';
 import { SWITCHYARD_VERSION } from '../shared/version.ts';
 
 const usage = `switchyard ${SWITCHYARD_VERSION}
@@ -9,6 +10,10 @@ Usage: switchyard <command> [options]
 
 Commands:
   start            Run the control plane and studio (the whole local stack)
+  subgraph         Publish or check a subgraph schema (switchyard subgraph --help)
+  plugin           Scaffold, build and push plugins (switchyard plugin --help)
+  router           Run the staging router (from the control plane, --config or --supergraph)
+  compose          Compose subgraphs from a YAML file into a router config, locally
 
 Options:
   -h, --help       Show this help
@@ -30,6 +35,15 @@ export async function main(argv: string[]): Promise<number> {
       parseArgs({ args: rest, options: {}, strict: true });
       return runStart();
     }
+    case 'subgraph':
+      return runSubgraphCommand(rest);
+    case 'plugin':
+      return (await import('./commands/plugin.ts')).runPlugin(rest);
+    // Loaded on demand: the gateway engine and the composer are heavy for other commands.
+    case 'router':
+      return (await import('./commands/router.ts')).runRouter(rest);
+    case 'compose':
+      return (await import('./commands/compose.ts')).runCompose(rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
       return 2;

@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { createJsonLogger } from '../../router/logger.ts';
+import { RouterConfigError, routerEnv } from '../../router/options.ts';
+import { startRouter, type RouterSource, type RunningRouter } from '../../router/start.ts';
+
+export const routerUsage = `Usage: switchyard router [--config router-config.json | --supergraph supergraph.graphql] [--port N] [--no-watch]
+
+Runs the staging router at http://localhost:3002/graphql (ROUTER_PORT).
+
+Config from the control plane (default): set SWITCHYARD_API_URL and SWITCHYARD_ROUTER_TOKEN.
+Autonomous: --config (a file from "switchyard compose") or --supergraph (a Federation supergraph);
+the file is reloaded when it changes unless --no-watch.
+
+The last good config is kept in SWITCHYARD_ROUTER_DATA_DIR (default ./.switchyard/router) and
+served at start when the source is unreachable.
+Other settings: ROUTER_HOST, SWITCHYARD_ROUTER_CORS_ORIGINS, SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
+SWITCHYARD_ROUTER_MAX_DEPTH, SWITCHYARD_ROUTER_MAX_ALIASES, SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
+SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS, LOG_LEVEL.
+`;
+
+/** Starts the router from the command line and environment; resolves when it is listening. */
+export async function startRouterFromArgs(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningRouter> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string' },
+      supergraph: { type: 'string' },
+      port: { type: 'string' },
+      'no-watch': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const e = routerEnv(values.port !== undefined ? { ...env, ROUTER_PORT: values.port } : env);
+  if (values.config && values.supergraph)
+    throw new RouterConfigError('Use either --config or --supergraph, not both.');
+  const watch = !values['no-watch'];
+  let source: RouterSource;
+  if (values.config) source = { kind: 'config-file', path: values.config, watch };
+  else if (values.supergraph) source = { kind: 'supergraph-file', path: values.supergraph, watch };
+  else if (e.controlPlane)
+    source = { kind: 'control-plane', ...e.controlPlane, pollIntervalMs: e.pollIntervalMs };
+  else {
+    throw new RouterConfigError(
+      'The router needs a config: pass --config or --supergraph, or set SWITCHYARD_API_URL and SWITCHYARD_ROUTER_TOKEN to follow the control plane.',
+    );
+  }
+  return startRouter({
+    source,
+    port: e.port,
+    host: e.host,
+    dataDir: e.dataDir,
+    corsOrigins: e.corsOrigins,
+    subgraphTimeoutMs: e.subgraphTimeoutMs,
+    drainTimeoutMs: e.drainTimeoutMs,
+    limits: e.limits,
+    logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),
+  });
+}
+
+/** `switchyard router`: runs until SIGINT/SIGTERM. */
+export async function runRouter(args: string[]): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    process.stdout.write(routerUsage);
+    return 0;
+  }
+  let running: RunningRouter;
+  try {
+    running = await startRouterFromArgs(args);
+  } catch (err) {
+    if (
+      err instanceof RouterConfigError ||
+      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`${(err as Error).message}\n\n${routerUsage}`);
+      return 2;
+    }
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  process.stdout.write(`\n  Switchyard router:  ${running.url}/graphql\n\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`\n${signal} received, shutting down the router…\n`);
+      running.close().then(resolve, (err: unknown) => {
+        process.stderr.write(`Error while shutting down: ${String(err)}\n`);
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { parseLogLevel, type LogLevel } from './logger.ts';
+import { DEFAULT_CORS_ORIGINS } from './router.ts';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  ROUTER_PORT: port.default(3002),
+  ROUTER_HOST: z.string().min(1).default('0.0.0.0'),
+  SWITCHYARD_API_URL: z.url('must be an absolute URL such as http://localhost:3000').optional(),
+  SWITCHYARD_ROUTER_TOKEN: z.string().min(1).optional(),
+  SWITCHYARD_ROUTER_DATA_DIR: z.string().min(1).default('./.switchyard/router'),
+  SWITCHYARD_ROUTER_CORS_ORIGINS: z.string().optional(),
+  SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
+  SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS: positiveInt.default(30_000),
+  SWITCHYARD_ROUTER_POLL_INTERVAL_MS: positiveInt.default(10_000),
+  SWITCHYARD_ROUTER_MAX_DEPTH: positiveInt.default(15),
+  SWITCHYARD_ROUTER_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  SWITCHYARD_ROUTER_MAX_QUERY_BYTES: positiveInt.default(64 * 1024),
+  SWITCHYARD_ROUTER_MAX_BODY_BYTES: positiveInt.default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface RouterEnv {
+  port: number;
+  host: string;
+  controlPlane: { apiUrl: string; token: string } | null;
+  dataDir: string;
+  corsOrigins: string[];
+  subgraphTimeoutMs: number;
+  drainTimeoutMs: number;
+  pollIntervalMs: number;
+  limits: { maxDepth: number; maxAliases: number; maxQueryBytes: number; maxBodyBytes: number };
+  logLevel: LogLevel | 'silent';
+}
+
+export class RouterConfigError extends Error {
+  override name = 'RouterConfigError';
+}
+
+/** Reads the router's environment; a bad variable is reported by name. */
+export function routerEnv(env: Record<string, string | undefined> = process.env): RouterEnv {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new RouterConfigError(`Invalid router configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.SWITCHYARD_ROUTER_TOKEN) !== Boolean(e.SWITCHYARD_API_URL) && e.SWITCHYARD_ROUTER_TOKEN) {
+    throw new RouterConfigError(
+      'Invalid router configuration:\n  SWITCHYARD_API_URL: is required with SWITCHYARD_ROUTER_TOKEN',
+    );
+  }
+  return {
+    port: e.ROUTER_PORT,
+    host: e.ROUTER_HOST,
+    controlPlane:
+      e.SWITCHYARD_ROUTER_TOKEN && e.SWITCHYARD_API_URL
+        ? { apiUrl: e.SWITCHYARD_API_URL, token: e.SWITCHYARD_ROUTER_TOKEN }
+        : null,
+    dataDir: e.SWITCHYARD_ROUTER_DATA_DIR,
+    corsOrigins: e.SWITCHYARD_ROUTER_CORS_ORIGINS
+      ? e.SWITCHYARD_ROUTER_CORS_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : DEFAULT_CORS_ORIGINS,
+    subgraphTimeoutMs: e.SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
+    drainTimeoutMs: e.SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS,
+    pollIntervalMs: e.SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
+    limits: {
+      maxDepth: e.SWITCHYARD_ROUTER_MAX_DEPTH,
+      maxAliases: e.SWITCHYARD_ROUTER_MAX_ALIASES,
+      maxQueryBytes: e.SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
+      maxBodyBytes: e.SWITCHYARD_ROUTER_MAX_BODY_BYTES,
+    },
+    logLevel: parseLogLevel(e.LOG_LEVEL),
+  };
+}

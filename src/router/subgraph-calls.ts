@@ -1,0 +1,88 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import { subgraphError, type SubgraphExecutionRequest, type SubgraphExecutor } from './transports.ts';
+
+type Result = Awaited<ReturnType<SubgraphExecutor>>;
+
+// Codes the engine's transports use for "could not talk to the subgraph" (as opposed to
+// errors the subgraph itself returned, which pass through untouched).
+const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT', 'DOWNSTREAM_SERVICE_ERROR']);
+
+/**
+ * Every subgraph call, whatever its transport: a deadline (the call's signal aborts when it
+ * passes, or when the client goes away), and transport failures (refused connection, timeout,
+ * non-GraphQL answer) turned into errors that name the subgraph and carry no HTTP status of
+ * their own, so only that subgraph's fields fail and the response stays a 200 with partial data.
+ *
+ * The deadline is ours rather than the engine's `upstreamTimeout`: that one combines abort
+ * signals per call and halved the router's throughput in bench/router.ts.
+ */
+export function useSubgraphCalls(timeoutMs: number): GatewayPlugin {
+  return {
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      const fail = (err: unknown): Result => ({ errors: [describe(subgraphName, err, timeoutMs)] });
+      const check = (result: Result): Result => {
+        if (Symbol.asyncIterator in result || !result.errors?.some(isTransportError)) return result;
+        return {
+          ...result,
+          errors: result.errors.map((e) => (isTransportError(e) ? describe(subgraphName, e, timeoutMs) : e)),
+        };
+      };
+      const wrapped = (request: SubgraphExecutionRequest) => {
+        const controller = new AbortController();
+        const upstream = request.signal;
+        const onAbort = () => controller.abort(upstream?.reason);
+        if (upstream?.aborted) controller.abort(upstream.reason);
+        else upstream?.addEventListener('abort', onAbort, { once: true });
+        let timer: NodeJS.Timeout | undefined;
+        const done = (result: Result): Result => {
+          clearTimeout(timer);
+          // A stream (subscription) outlives this call and must still stop when the client leaves.
+          if (!(Symbol.asyncIterator in result)) upstream?.removeEventListener('abort', onAbort);
+          return result;
+        };
+        let pending;
+        try {
+          pending = executor({ ...request, signal: controller.signal });
+        } catch (err) {
+          return done(fail(err));
+        }
+        if (!isPromise(pending)) return done(check(pending));
+        const deadline = new Promise<Result>((resolve) => {
+          timer = setTimeout(() => {
+            controller.abort(new DOMException(`Subgraph "${subgraphName}" timed out`, 'TimeoutError'));
+            resolve({ errors: [timeoutError(subgraphName, timeoutMs)] });
+          }, timeoutMs);
+        });
+        return Promise.race([pending.then(check, fail), deadline]).then(done);
+      };
+      setExecutor(wrapped as SubgraphExecutor);
+    },
+  };
+}
+
+function timeoutError(subgraph: string, timeoutMs: number): GraphQLError {
+  return subgraphError(
+    subgraph,
+    `Subgraph "${subgraph}" did not answer within ${timeoutMs} ms`,
+    'SUBGRAPH_TIMEOUT',
+  );
+}
+
+function isTransportError(error: unknown): boolean {
+  const code = (error as GraphQLError | undefined)?.extensions?.['code'];
+  return typeof code === 'string' && TRANSPORT_CODES.has(code);
+}
+
+function describe(subgraph: string, err: unknown, timeoutMs: number): GraphQLError {
+  const e = err as { message?: string; name?: string; extensions?: Record<string, unknown> };
+  const message = e?.message ?? String(err);
+  if (e?.extensions?.['code'] === 'GATEWAY_TIMEOUT' || e?.name === 'TimeoutError')
+    return timeoutError(subgraph, timeoutMs);
+  if (err instanceof GraphQLError && !isTransportError(err)) return err;
+  return subgraphError(subgraph, `Subgraph "${subgraph}" is unavailable: ${message}`, 'SUBGRAPH_UNAVAILABLE');
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
+}
