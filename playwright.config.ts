@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests run the built app (`npm run build`; `npm run test:e2e` builds when
 // needed) through `switchyard start`, on a fresh data directory per run.
-const port = 3100;
+// SWITCHYARD_E2E_PORT moves the whole stack (router at +2, demo subgraphs at +1001…+1003).
+const port = Number(process.env.SWITCHYARD_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // Workers load this file too; only the runner, which starts the server, needs the directory.
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
@@ -23,6 +24,10 @@ const serverEnv: Record<string, string> = {
   SWITCHYARD_ADMIN_PASSWORD: 'e2e admin password 1',
   SWITCHYARD_ORG_NAME: 'E2E',
   LOG_LEVEL: 'warn',
+  // npm start's router and demo subgraphs, off their default ports so a developer's own
+  // `npm start` can keep running beside the tests.
+  ROUTER_PORT: String(port + 2),
+  SWITCHYARD_DEMO_PORT: String(port + 1001),
 };
 // PostgreSQL only when asked for: CI's DATABASE_URL is for the integration tests, and an
 // empty value here makes the server fall back to PGlite in the temp directory.

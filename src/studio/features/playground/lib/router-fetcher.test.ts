@@ -14,7 +14,7 @@ function fakeFetch(status: number, body: unknown, headers: Record<string, string
 describe('router fetcher', () => {
   it('sends the selected flag and asks for the plan, ignoring a flag typed in the headers editor', async () => {
     const store = createRunStore();
-    const { impl, calls } = fakeFetch(200, { data: { a: 1 }, extensions: { queryPlan: { kind: 'Fetch', serviceName: 'products' } } }, {
+    const { impl, calls } = fakeFetch(200, { data: { a: 1 }, extensions: { queryPlan: { kind: 'QueryPlan', source: 'observed', engine: 'hive', durationMs: 1, node: { kind: 'Fetch', id: 1, subgraph: 'products', operationKind: 'query', operation: '{a}', variables: [], entities: null, path: [], startMs: 0, durationMs: 1, errors: 0 } } } }, {
       'x-switchyard-served-by': 'flag:new-reviews',
       'x-switchyard-config': 'abc',
     });
@@ -25,7 +25,7 @@ describe('router fetcher', () => {
     expect(sent['x-feature-flag']).toBe('new-reviews');
     expect(sent['x-include-query-plan']).toBe('true');
     expect(sent['x-team']).toBe('a');
-    expect(store.getState().last).toMatchObject({ servedBy: 'flag:new-reviews', configHash: 'abc', requestedTarget: 'flag:new-reviews', queryPlan: { serviceName: 'products' } });
+    expect(store.getState().last).toMatchObject({ servedBy: 'flag:new-reviews', configHash: 'abc', requestedTarget: 'flag:new-reviews', queryPlan: { node: { subgraph: 'products' } } });
   });
 
   it('sends no flag for the base graph and reports network failures as GraphQL errors', async () => {

@@ -1,4 +1,4 @@
-import type { QueryPlanNode } from './query-plan.ts';
+import type { QueryPlan } from './query-plan.ts';
 
 /** What the last request answered with, beyond the JSON body GraphiQL shows. */
 export interface RunInfo {
@@ -7,7 +7,7 @@ export interface RunInfo {
   configHash: string | null;
   status: number;
   durationMs: number;
-  queryPlan: QueryPlanNode | null;
+  queryPlan: QueryPlan | null;
   /** The target the request asked for, so a mismatch with servedBy is visible. */
   requestedTarget: string;
   at: number;
