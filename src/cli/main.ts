@@ -14,6 +14,7 @@ Commands:
   plugin           Scaffold, build and push plugins (switchyard plugin --help)
   router           Run the staging router (from the control plane, --config or --supergraph)
   compose          Compose subgraphs from a YAML file into a router config, locally
+  feature-flag     Create, swap, enable, disable, delete and list feature flags
 
 Options:
   -h, --help       Show this help
@@ -44,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./commands/router.ts')).runRouter(rest);
     case 'compose':
       return (await import('./commands/compose.ts')).runCompose(rest);
+    case 'feature-flag':
+      return (await import('./commands/feature-flag.ts')).runFeatureFlag(rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
       return 2;

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { processIo, type CliIo } from '../api-client.ts';
+
+export const pluginInitUsage = `Usage: switchyard plugin init <dir> [--schema file] [--name NAME]
+
+Creates a TypeScript plugin in Cosmo's layout: src/schema.graphql (yours with
+--schema, or a hello-world schema), generated/service.proto and generated/mapping.json
+(generated with protographic), generated/service.ts (types), a service skeleton in
+src/service.ts and the entry src/main.ts. Build it with "switchyard plugin build <dir>".
+`;
+
+export async function runPluginInit(args: string[], io: CliIo = processIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`${err instanceof Error ? err.message : String(err)}\n\n${pluginInitUsage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(pluginInitUsage);
+    return 0;
+  }
+  const [dirArg, ...extra] = parsed.positionals;
+  if (!dirArg || extra.length) {
+    io.stderr(pluginInitUsage);
+    return 2;
+  }
+  const dir = resolve(io.cwd, dirArg);
+  try {
+    const schemaSdl = parsed.values.schema
+      ? await readFile(resolve(io.cwd, parsed.values.schema), 'utf8')
+      : undefined;
+    const { initPlugin } = await import('../../plugins/sdk/scaffold.ts');
+    const { files } = await initPlugin(dir, {
+      ...(schemaSdl !== undefined ? { schemaSdl } : {}),
+      ...(parsed.values.name ? { name: parsed.values.name } : {}),
+    });
+    io.stdout(
+      `Created plugin in ${dir}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: implement src/service.ts, then run "switchyard plugin build ${dirArg}".\n`,
+    );
+    return 0;
+  } catch (err) {
+    io.stderr(`plugin init failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

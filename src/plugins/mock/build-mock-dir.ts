@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SWITCHYARD_VERSION } from '../../shared/version.ts';
+import { generateGrpcFiles } from '../mapping/generate.ts';
+import { goPlatform } from '../runtime/platform.ts';
+import { bundlePluginScript } from '../sdk/bundle.ts';
+import { createMockService } from './mock-service.ts';
+
+/**
+ * A ready-to-run mock plugin directory for any subgraph schema, with no upload: the
+ * control plane calls this when a feature flag swaps a subgraph for a mock. The mock
+ * runtime is bundled once per Switchyard version and source, then copied.
+ */
+export interface MockPluginDir {
+  dir: string;
+  binaryPath: string;
+  serviceName: string;
+  /** what the router config's `grpc` carries */
+  protoSchema: string;
+  mapping: unknown;
+}
+
+export interface BuildMockPluginOptions {
+  sdl: string;
+  /** mocks.json, parsed or as text; checked against the schema */
+  mocks?: unknown;
+  name?: string;
+  /** bin/<os>_<arch> names to write; default this machine's */
+  platforms?: string[];
+  /** where the bundled runtime is cached (default: <tmp>/switchyard-mock-runtime) */
+  cacheDir?: string;
+}
+
+export async function buildMockPluginDir(
+  targetDir: string,
+  options: BuildMockPluginOptions,
+): Promise<MockPluginDir> {
+  const name = options.name ?? 'mock';
+  const files = generateGrpcFiles(options.sdl, { pluginName: name });
+  const mocks =
+    typeof options.mocks === 'string'
+      ? (JSON.parse(options.mocks || '{}') as unknown)
+      : (options.mocks ?? {});
+  // Fails now, with the schema's own words, rather than when the router starts it.
+  createMockService({
+    sdl: options.sdl,
+    protoSchema: files.protoSchema,
+    mapping: files.mapping,
+    mocks,
+    name,
+  });
+  const runtime = await ensureMockRuntime(options.cacheDir);
+
+  const dir = path.resolve(targetDir);
+  await mkdir(path.join(dir, 'src'), { recursive: true });
+  await mkdir(path.join(dir, 'generated'), { recursive: true });
+  await mkdir(path.join(dir, 'bin'), { recursive: true });
+  await Promise.all([
+    writeFile(path.join(dir, 'src', 'schema.graphql'), options.sdl),
+    writeFile(path.join(dir, 'generated', 'service.proto'), files.protoSchema),
+    writeFile(path.join(dir, 'generated', 'mapping.json'), `${JSON.stringify(files.mapping, null, 2)}\n`),
+    // Under src/ so that packing the directory as a plugin build (Cosmo's layout) keeps it.
+    writeFile(path.join(dir, 'src', 'mocks.json'), `${JSON.stringify(mocks, null, 2)}\n`),
+    writeFile(
+      path.join(dir, 'plugin.json'),
+      `${JSON.stringify({ name, version: 'mock', mock: true }, null, 2)}\n`,
+    ),
+  ]);
+  const platforms = options.platforms?.length ? options.platforms : [goPlatform()];
+  for (const p of platforms) {
+    const target = path.join(dir, 'bin', p);
+    await copyFile(runtime, target);
+    await chmod(target, 0o755);
+  }
+  return {
+    dir,
+    binaryPath: path.join(dir, 'bin', platforms[0]!),
+    serviceName: files.serviceName,
+    protoSchema: files.protoSchema,
+    mapping: files.mapping,
+  };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ext = path.extname(fileURLToPath(import.meta.url));
+let memo: { key: string; path: Promise<string> } | null = null;
+
+/** The bundled mock runtime (one Node script), built on first use and cached on disk. */
+export async function ensureMockRuntime(
+  cacheDir = path.join(os.tmpdir(), 'switchyard-mock-runtime'),
+): Promise<string> {
+  const key = await sourceKey();
+  if (memo?.key === key) return memo.path;
+  const file = path.join(cacheDir, `mock-runtime-${key}.cjs`);
+  const building = (async () => {
+    if (existsSync(file)) return file;
+    await mkdir(cacheDir, { recursive: true });
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await bundlePluginScript(path.join(here, `main${ext}`), temp);
+      await rename(temp, file);
+    } finally {
+      await rm(temp, { force: true });
+    }
+    return file;
+  })();
+  memo = { key, path: building };
+  building.catch(() => {
+    if (memo?.path === building) memo = null;
+  });
+  return building;
+}
+
+/** A hash of everything the runtime bundles from this package, so an edit rebuilds it. */
+async function sourceKey(): Promise<string> {
+  const hash = createHash('sha256').update(SWITCHYARD_VERSION);
+  const root = path.dirname(here); // src/plugins or dist/node/plugins
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (/\.(ts|js)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        hash.update(path.relative(root, full)).update(await readFile(full));
+      }
+    }
+  };
+  await walk(root);
+  return hash.digest('hex').slice(0, 20);
+}

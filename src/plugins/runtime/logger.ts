@@ -1,0 +1,74 @@
+/**
+ * The plugin runtime logs through this small interface so the router can route the
+ * lines (including each plugin's stderr) into its own structured logs.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface PluginLogger {
+  log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}
+
+const levelOrder: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** One JSON object per line on stderr, like the router's other logs. */
+export function jsonLogger(
+  minLevel: LogLevel = 'info',
+  write = (line: string) => process.stderr.write(line),
+): PluginLogger {
+  return {
+    log(level, message, fields) {
+      if (levelOrder[level] < levelOrder[minLevel]) return;
+      write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields })}\n`);
+    },
+  };
+}
+
+export const silentLogger: PluginLogger = { log() {} };
+
+/** Keeps lines in memory; tests read them. */
+export function memoryLogger(): PluginLogger & {
+  lines: { level: LogLevel; message: string; fields?: Record<string, unknown> }[];
+} {
+  const lines: { level: LogLevel; message: string; fields?: Record<string, unknown> }[] = [];
+  return {
+    lines,
+    log(level, message, fields) {
+      lines.push(fields ? { level, message, fields } : { level, message });
+    },
+  };
+}
+
+/**
+ * go-plugin plugins usually log hclog JSON to stderr ({"@level","@message",…});
+ * anything else is taken as a plain line at info level.
+ */
+export function parsePluginLogLine(line: string): {
+  level: LogLevel;
+  message: string;
+  fields?: Record<string, unknown>;
+} {
+  const trimmed = line.trim();
+  if (trimmed.startsWith('{') && trimmed.endsWith('}')) {
+    try {
+      const obj = JSON.parse(trimmed) as Record<string, unknown>;
+      const rawLevel = String(obj['@level'] ?? obj['level'] ?? 'info').toLowerCase();
+      const message = String(obj['@message'] ?? obj['msg'] ?? obj['message'] ?? trimmed);
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(obj)) {
+        if (!['@level', 'level', '@message', 'msg', 'message', '@timestamp', 'time'].includes(k))
+          fields[k] = v;
+      }
+      return { level: toLevel(rawLevel), message, fields };
+    } catch {
+      // not JSON after all
+    }
+  }
+  return { level: 'info', message: trimmed };
+}
+
+function toLevel(raw: string): LogLevel {
+  if (raw.startsWith('err') || raw === 'fatal' || raw === 'panic') return 'error';
+  if (raw.startsWith('warn')) return 'warn';
+  if (raw === 'debug' || raw === 'trace') return 'debug';
+  return 'info';
+}

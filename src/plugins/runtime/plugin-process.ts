@@ -1,0 +1,275 @@
+import { EventEmitter } from 'node:events';
+import type * as grpc from '@grpc/grpc-js';
+import { killGroup } from './child-registry.ts';
+import { delay, launchPlugin, PluginStartError, type LaunchedPlugin } from './launch.ts';
+import { silentLogger, type PluginLogger } from './logger.ts';
+import { pluginBinaryPath } from './platform.ts';
+
+/**
+ * A supervised plugin: started once, restarted with exponential backoff whenever it
+ * exits unexpectedly, stopped by killing its whole process group. Its status is what
+ * /metrics and the studio show.
+ *
+ *   starting ─▶ serving ─(exit)─▶ restarting ─▶ starting …
+ *   starting ─(start failed)─▶ restarting … ─(maxStartFailures in a row)─▶ failed
+ *   any ─(stop)─▶ stopped
+ */
+export type PluginState = 'starting' | 'serving' | 'restarting' | 'failed' | 'stopped';
+
+export interface PluginStatus {
+  key: string;
+  name: string;
+  pluginDir: string;
+  state: PluginState;
+  pid: number | null;
+  restarts: number;
+  lastError: string | null;
+  lastExit: { code: number | null; signal: string | null; at: string } | null;
+  /** spawn → SERVING of the latest successful start */
+  coldStartMs: number | null;
+  servingSince: string | null;
+  /** delay before the pending restart, when restarting */
+  backoffMs: number | null;
+}
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+  /** a plugin that served this long before exiting starts again from initialMs */
+  stableAfterMs: number;
+}
+
+export interface PluginProcessOptions {
+  key?: string;
+  name: string;
+  pluginDir: string;
+  /** defaults to <pluginDir>/bin/<os>_<arch> */
+  binaryPath?: string;
+  startupConfig?: Record<string, unknown>;
+  env?: Record<string, string>;
+  logger?: PluginLogger;
+  handshakeTimeoutMs?: number;
+  healthTimeoutMs?: number;
+  stopGraceMs?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** consecutive failed starts before giving up (state "failed") */
+  maxStartFailures?: number;
+}
+
+export class PluginUnavailableError extends Error {
+  override name = 'PluginUnavailableError';
+  constructor(
+    message: string,
+    readonly state: PluginState,
+  ) {
+    super(message);
+  }
+}
+
+const defaultBackoff: BackoffOptions = { initialMs: 200, maxMs: 30_000, factor: 2, stableAfterMs: 10_000 };
+
+export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
+  readonly key: string;
+  readonly name: string;
+  readonly pluginDir: string;
+  private readonly binaryPath: string;
+  private readonly backoff: BackoffOptions;
+  private readonly logger: PluginLogger;
+  private current: LaunchedPlugin | null = null;
+  private state: PluginState = 'stopped';
+  private restarts = 0;
+  private failuresInARow = 0;
+  private lastError: string | null = null;
+  private lastExit: PluginStatus['lastExit'] = null;
+  private coldStartMs: number | null = null;
+  private servingSince: number | null = null;
+  private backoffMs: number | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private firstStart: Promise<void> | null = null;
+  private inflight: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+
+  constructor(private readonly opts: PluginProcessOptions) {
+    super();
+    this.key = opts.key ?? opts.pluginDir;
+    this.name = opts.name;
+    this.pluginDir = opts.pluginDir;
+    this.binaryPath = opts.binaryPath ?? pluginBinaryPath(opts.pluginDir);
+    this.backoff = { ...defaultBackoff, ...opts.backoff };
+    this.logger = opts.logger ?? silentLogger;
+    this.setMaxListeners(0);
+  }
+
+  /** Resolves once the plugin first answers SERVING; rejects with the reason it could not. */
+  start(): Promise<void> {
+    if (!this.firstStart) {
+      this.stopping = false;
+      this.failuresInARow = 0;
+      this.firstStart = this.attempt();
+    }
+    return this.firstStart;
+  }
+
+  /** The spawn/handshake/health of one start; stop() waits for it so nothing outlives stop. */
+  private attempt(): Promise<void> {
+    this.abort = new AbortController();
+    const run = this.runAttempt(this.abort.signal);
+    this.inflight = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  status(): PluginStatus {
+    return {
+      key: this.key,
+      name: this.name,
+      pluginDir: this.pluginDir,
+      state: this.state,
+      pid: this.current?.pid ?? null,
+      restarts: this.restarts,
+      lastError: this.lastError,
+      lastExit: this.lastExit,
+      coldStartMs: this.coldStartMs,
+      servingSince: this.servingSince ? new Date(this.servingSince).toISOString() : null,
+      backoffMs: this.state === 'restarting' ? this.backoffMs : null,
+    };
+  }
+
+  /** The gRPC client of the serving plugin, waiting (bounded) through a start or restart. */
+  async client(waitMs: number, signal?: AbortSignal): Promise<grpc.Client> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      if (this.state === 'serving' && this.current) return this.current.client;
+      if (this.state === 'failed' || this.state === 'stopped') throw this.unavailable();
+      const remaining = deadline - Date.now();
+      if (remaining <= 0 || signal?.aborted) throw this.unavailable();
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.off('state', done);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, remaining);
+        this.on('state', done);
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    this.abort?.abort();
+    await this.inflight;
+    const running = this.current;
+    this.current = null;
+    if (running) await this.terminate(running);
+    this.servingSince = null;
+    this.setState('stopped');
+    this.firstStart = null;
+  }
+
+  private unavailable(): PluginUnavailableError {
+    const why = this.lastError ? `: ${this.lastError}` : '';
+    return new PluginUnavailableError(
+      `plugin "${this.name}" is not serving (${this.state})${why}`,
+      this.state,
+    );
+  }
+
+  private async runAttempt(signal: AbortSignal): Promise<void> {
+    this.setState('starting');
+    const began = performance.now();
+    let launched: LaunchedPlugin;
+    try {
+      launched = await launchPlugin({
+        name: this.name,
+        binaryPath: this.binaryPath,
+        startupConfig: this.opts.startupConfig ?? {},
+        env: this.opts.env,
+        handshakeTimeoutMs: this.opts.handshakeTimeoutMs ?? 10_000,
+        healthTimeoutMs: this.opts.healthTimeoutMs ?? 10_000,
+        logger: this.logger,
+        signal,
+      });
+    } catch (err) {
+      if (this.stopping)
+        throw new PluginUnavailableError(`plugin "${this.name}" was stopped while starting`, 'stopped');
+      this.lastError = err instanceof Error ? err.message : String(err);
+      this.failuresInARow++;
+      this.logger.log('error', 'plugin failed to start', { plugin: this.name, error: this.lastError });
+      const permanent = err instanceof PluginStartError && err.permanent;
+      if (permanent || this.failuresInARow >= (this.opts.maxStartFailures ?? 5)) this.setState('failed');
+      else this.scheduleRestart();
+      throw err;
+    }
+    if (this.stopping) {
+      await this.terminate(launched);
+      throw new PluginUnavailableError(`plugin "${this.name}" was stopped while starting`, 'stopped');
+    }
+    this.current = launched;
+    this.coldStartMs = Math.round((performance.now() - began) * 10) / 10;
+    this.servingSince = Date.now();
+    this.lastError = null;
+    this.setState('serving');
+    void launched.exited.then((exit) => this.onExit(launched, exit));
+  }
+
+  private onExit(
+    launched: LaunchedPlugin,
+    exit: { code: number | null; signal: NodeJS.Signals | null },
+  ): void {
+    if (this.current !== launched) return; // stopped or replaced on purpose
+    launched.client.close();
+    void launched.cleanup();
+    killGroup(launched.pid, 'SIGKILL'); // children it may have left behind
+    this.current = null;
+    this.lastExit = { code: exit.code, signal: exit.signal, at: new Date().toISOString() };
+    this.lastError = `exited unexpectedly (${exit.signal ?? `code ${exit.code}`})`;
+    const servedMs = this.servingSince ? Date.now() - this.servingSince : 0;
+    this.servingSince = null;
+    if (servedMs >= this.backoff.stableAfterMs) this.failuresInARow = 0;
+    this.failuresInARow++;
+    this.logger.log('warn', 'plugin exited; restarting', { plugin: this.name, ...this.lastExit });
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    const exponent = Math.max(0, this.failuresInARow - 1);
+    this.backoffMs = Math.min(this.backoff.maxMs, this.backoff.initialMs * this.backoff.factor ** exponent);
+    this.setState('restarting');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopping) return;
+      this.restarts++;
+      this.attempt().catch(() => {
+        // attempt() already recorded the error and scheduled the next try
+      });
+    }, this.backoffMs);
+    this.restartTimer.unref();
+  }
+
+  private async terminate(running: LaunchedPlugin): Promise<void> {
+    running.client.close();
+    killGroup(running.pid, 'SIGTERM');
+    const graceful = await Promise.race([
+      running.exited.then(() => true),
+      delay(this.opts.stopGraceMs ?? 2000).then(() => false),
+    ]);
+    // SIGKILL the group either way: a plugin may leave children behind when it exits.
+    killGroup(running.pid, 'SIGKILL');
+    if (!graceful) await Promise.race([running.exited, delay(2000)]);
+    await running.cleanup();
+  }
+
+  private setState(state: PluginState): void {
+    this.state = state;
+    this.emit('state', this.status());
+  }
+}

@@ -1,0 +1,115 @@
+import { status as grpcStatus, type Client } from '@grpc/grpc-js';
+import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
+import { execute, GraphQLError, type ExecutionResult } from 'graphql';
+import { createInsecureClient, unaryCall } from '../grpc/unary.ts';
+import { Batcher } from './batcher.ts';
+import {
+  compileSubgraph,
+  type CompiledSubgraph,
+  type GrpcSubgraphSource,
+} from '../mapping/compiled-subgraph.ts';
+import { createResolvers, type RequestContext } from './resolvers.ts';
+
+/**
+ * A graphql-tools Executor for a gRPC subgraph (plugin or grpc_service): what a Hive
+ * gateway transport's getSubgraphExecutor returns. The gateway plans the query and
+ * sends this subgraph its part; the executor answers it with batched RPCs and shapes
+ * the result exactly as the selection set asks (aliases, fragments, __typename).
+ */
+export interface GrpcChannel {
+  /** a client for the next call; a plugin channel waits (bounded) through a restart */
+  client(waitMs: number, signal?: AbortSignal): Promise<Client>;
+  close?(): void;
+}
+
+export interface GrpcExecutorOptions extends GrpcSubgraphSource {
+  channel: GrpcChannel;
+  /** deadline of each RPC (default 10 s) */
+  callTimeoutMs?: number;
+  /** how long a call waits for a starting or restarting plugin (default: callTimeoutMs) */
+  waitForPluginMs?: number;
+}
+
+export type GrpcExecutor = Executor & {
+  readonly subgraph: CompiledSubgraph;
+  [Symbol.asyncDispose](): Promise<void>;
+};
+
+export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
+  const compiled = compileSubgraph(options);
+  const { fieldResolver, typeResolver } = createResolvers(compiled);
+  const callTimeoutMs = options.callTimeoutMs ?? 10_000;
+  const waitMs = options.waitForPluginMs ?? callTimeoutMs;
+
+  const run = async (request: ExecutionRequest): Promise<ExecutionResult> => {
+    if (request.operationType === 'subscription') {
+      return {
+        errors: [new GraphQLError(`Subgraph "${compiled.name}": subscriptions are not supported over gRPC`)],
+      };
+    }
+    const signal = request.signal;
+    const context: RequestContext = {
+      batcher: new Batcher(),
+      async call(rpcName, message, retryable = false) {
+        const rpc = compiled.rpc(rpcName);
+        const once = async () => {
+          const client = await options.channel.client(waitMs, signal);
+          return unaryCall(client, rpc.path, rpc.request, rpc.response, message, {
+            deadlineMs: callTimeoutMs,
+            signal,
+          });
+        };
+        try {
+          return await once();
+        } catch (err) {
+          // A plugin that died under the call is being restarted: wait for it and try once more.
+          if (!retryable || (err as { code?: unknown }).code !== grpcStatus.UNAVAILABLE || signal?.aborted)
+            throw err;
+          await new Promise((resolve) => setTimeout(resolve, 50)); // lets the supervisor see the exit first
+          return once();
+        }
+      },
+    };
+    try {
+      return await execute({
+        schema: compiled.schema,
+        document: request.document,
+        variableValues: request.variables ?? {},
+        ...(request.operationName ? { operationName: request.operationName } : {}),
+        rootValue: {},
+        contextValue: context,
+        fieldResolver,
+        typeResolver,
+      });
+    } catch (err) {
+      return {
+        errors: [
+          new GraphQLError(
+            `Subgraph "${compiled.name}": ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        ],
+      };
+    }
+  };
+
+  const executor = run as unknown as GrpcExecutor;
+  Object.defineProperty(executor, 'subgraph', { value: compiled });
+  executor[Symbol.asyncDispose] = async () => options.channel.close?.();
+  return executor;
+}
+
+/** A grpc_service: a plain h2c connection to the team's server at its routing URL. */
+export function tcpChannel(target: string): GrpcChannel {
+  const client = createInsecureClient(target);
+  return {
+    client: async () => client,
+    close: () => client.close(),
+  };
+}
+
+/** A plugin supervised by this process (see PluginProcess / PluginManager). */
+export function pluginChannel(plugin: {
+  client(waitMs: number, signal?: AbortSignal): Promise<Client>;
+}): GrpcChannel {
+  return { client: (waitMs, signal) => plugin.client(waitMs, signal) };
+}
