@@ -21,6 +21,9 @@ import { registerGraphRegistry } from './graphs/graph-registry.ts';
 import { PluginService } from './plugins/plugin-service.ts';
 import { createPluginStorage } from './plugins/storage/plugin-storage.ts';
 import { registerPluginRoutes } from './plugins/plugin-routes.ts';
+import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
+import { FeatureFlagService } from './feature-flags/flag-service.ts';
+import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -90,6 +93,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     db: deps.database.db,
     now: services.now,
   });
+  registerFeatureFlagRoutes(router, new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins }));
+  services.plugins.hooks = withFlagPluginUsage(deps.database.db, services.plugins.hooks);
 
   const openapi = buildOpenApi(router.registry, { version: SWITCHYARD_VERSION });
   app.get('/api/openapi.json', async () => openapi);

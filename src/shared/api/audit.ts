@@ -14,7 +14,7 @@ export const auditEntrySchema = z.object({
   }),
   /** e.g. graph.created, subgraph.schema_published, router_token.revoked */
   action: z.string(),
-  resourceType: z.enum(['namespace', 'graph', 'subgraph', 'router_token']),
+  resourceType: z.enum(['namespace', 'graph', 'subgraph', 'router_token', 'feature_flag']),
   /** the resource's name; for router tokens `<graph>/<token name>` */
   resourceName: z.string(),
   namespace: z.string().nullable(),

@@ -1,6 +1,7 @@
 import auth from './0001-auth.ts';
 import graphRegistry from './0002-graph-registry.ts';
 import plugins from './0003-plugins.ts';
+import featureFlags from './0004-feature-flags.ts';
 
 export interface Migration {
   id: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { id: 1, name: 'auth', sql: auth },
   { id: 2, name: 'graph-registry', sql: graphRegistry },
   { id: 3, name: 'plugins', sql: plugins },
+  { id: 4, name: 'feature-flags', sql: featureFlags },
 ];

@@ -9,7 +9,7 @@ export interface AuditRecord {
   organizationId: string;
   actor: Actor;
   action: string;
-  resourceType: 'namespace' | 'graph' | 'subgraph' | 'router_token';
+  resourceType: 'namespace' | 'graph' | 'subgraph' | 'router_token' | 'feature_flag';
   resourceName: string;
   namespace: string | null;
   details?: Record<string, unknown>;

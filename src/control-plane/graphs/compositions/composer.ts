@@ -9,6 +9,7 @@ import type { SubgraphRow } from '../subgraphs/subgraph-repository.ts';
 import type { NamespaceRow } from '../namespaces/namespace-repository.ts';
 import type { SchemaVersionRow } from '../subgraphs/schema-version-repository.ts';
 import { refreshRouterConfig } from '../router-config/router-config-publisher.ts';
+import { flagConfigsFor, recomposeFlagsOfGraphs } from '../../feature-flags/flag-composer.ts';
 
 export interface ComposeContext {
   r: GraphRepos;
@@ -76,6 +77,8 @@ export async function recomposeGraphs(
     if (latest && inputKey(latest.inputs) === inputKey(inputs)) continue;
     outcomes.push(await composeOne(ctx, graph, inputs, versions));
   }
+  // Feature flags are built on these graphs' subgraphs: they follow every change.
+  await recomposeFlagsOfGraphs(ctx, graphs);
   return outcomes;
 }
 
@@ -108,6 +111,7 @@ async function composeOne(
         ctx.r,
         { id: graph.id, name: graph.name, namespace: ctx.namespace.name },
         ctx.now,
+        await flagConfigsFor(ctx.r, graph),
       )
     : { hash: (await ctx.r.routerConfigs.latestHash(graph.id))?.hash ?? null, changed: false };
   return {

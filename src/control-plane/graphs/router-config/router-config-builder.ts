@@ -7,12 +7,16 @@ import {
   type RoutedSubgraph,
 } from '../../../shared/router-config.ts';
 import type { CompositionInput } from '../../db/schema.ts';
+import type { PluginBuildInfo } from './plugin-refs.ts';
 
 export interface ComposedGraph {
   graph: { id: string; namespace: string; name: string };
   composition: { id: string; createdAt: Date; supergraphSdl: string };
-  subgraphs: (CompositionInput & { sdl: string })[];
+  subgraphs: RoutableInput[];
 }
+
+/** A composed subgraph, with the plugin build it runs when it is a grpc_plugin. */
+export type RoutableInput = CompositionInput & { sdl: string; build?: Pick<PluginBuildInfo, 'ref' | 'grpc'> | null };
 
 /**
  * Builds a router config. `builtAt` is the base composition's time, not the clock's, so
@@ -36,14 +40,15 @@ export function buildRouterConfig(
   };
 }
 
-export function routedSubgraph(s: CompositionInput & { sdl: string }): RoutedSubgraph {
+export function routedSubgraph(s: RoutableInput): RoutedSubgraph {
+  const plugin = s.kind === 'grpc_plugin' ? (s.build ?? null) : null;
   return {
     name: s.name,
     kind: s.kind,
-    // A plugin is reached through its build reference (filled by the plugin issue), not a URL.
+    // A plugin is reached through its build reference, not a URL.
     url: s.kind === 'grpc_plugin' ? null : s.url,
-    plugin: null,
-    grpc: null,
+    plugin: plugin?.ref ?? null,
+    grpc: plugin?.grpc ?? null,
     sdl: s.sdl,
   };
 }

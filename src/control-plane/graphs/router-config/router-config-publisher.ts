@@ -2,6 +2,7 @@ import type { FeatureFlagConfig } from '../../../shared/router-config.ts';
 import type { GraphRepos } from '../registry-context.ts';
 import { buildRouterConfig, serializeRouterConfig } from './router-config-builder.ts';
 import { publishConfigChange } from './config-notifier.ts';
+import { pluginBuildsForSubgraphs } from './plugin-refs.ts';
 
 export interface RefreshResult {
   /** the config routers get now, or null when the graph never composed */
@@ -30,11 +31,16 @@ export async function refreshRouterConfig(
   // composed without it: keep serving the stored config rather than a broken one.
   if (good.inputs.some((i) => !versions.has(i.schemaVersionId)))
     return { hash: current?.hash ?? null, changed: false };
+  const builds = await pluginBuildsForSubgraphs(r.db, graph, good.inputs);
   const config = buildRouterConfig(
     {
       graph,
       composition: { id: good.id, createdAt: good.createdAt, supergraphSdl: good.supergraphSdl },
-      subgraphs: good.inputs.map((i) => ({ ...i, sdl: versions.get(i.schemaVersionId)!.sdl })),
+      subgraphs: good.inputs.map((i) => ({
+        ...i,
+        sdl: versions.get(i.schemaVersionId)!.sdl,
+        build: builds.get(i.name) ?? null,
+      })),
     },
     featureFlags,
   );

@@ -1,0 +1,104 @@
+import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import type { TestClient } from '../testing/test-client.ts';
+import { startDemoSubgraphs, type DemoSubgraphs } from '../demo/subgraphs/index.ts';
+import { createRouter, type Router } from '../../router/router.ts';
+import { gql, listen, type RunningServer } from '../../router/testing/helpers.ts';
+import { PluginManager } from '../../plugins/runtime/plugin-manager.ts';
+import { createPluginStore } from '../../plugins/runtime/plugin-store.ts';
+import { createGrpcTransports } from '../../plugins/transport/router-transports.ts';
+import { createGraph, createRouterToken, publish } from '../graphs/testing/fixtures.ts';
+import { createFlag, fp, getFlag, req, routerConfig, swap } from './testing/flag-fixtures.ts';
+
+// The whole story below the studio: a flag swaps the HTTP `reviews` subgraph for a mock
+// plugin that adds a field; the real router downloads the build from the control plane by
+// hash, starts it, and joins its mock reviews with the real products subgraph.
+let ts: TestServer;
+let admin: TestClient;
+let demo: DemoSubgraphs;
+let token: string;
+let pluginDir: string;
+let manager: PluginManager;
+let router: Router;
+let http: RunningServer;
+
+beforeAll(async () => {
+  [ts, demo] = await Promise.all([startTestServer(), startDemoSubgraphs()]);
+  admin = await ts.admin();
+  await createGraph(admin, 'demo', ['graph=demo']);
+  for (const s of demo.subgraphs) await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
+  token = await createRouterToken(admin, 'demo');
+  pluginDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
+  manager = new PluginManager();
+  const store = createPluginStore({ dir: pluginDir, baseUrl: ts.url, routerToken: token });
+  router = createRouter({
+    transports: createGrpcTransports({ plugins: manager, resolvePluginDir: (s) => store.ensure(s.plugin!) }),
+  });
+  http = await listen(createServer((rq, rs) => router.handle(rq, rs)));
+}, 60_000);
+
+afterAll(async () => {
+  await router?.close();
+  await http?.close();
+  await manager?.stopAll();
+  await demo?.close();
+  await ts?.close();
+  if (pluginDir) await rm(pluginDir, { recursive: true, force: true });
+});
+
+async function loadConfig() {
+  const { config, hash } = await routerConfig(ts.client(), token);
+  const applied = await router.applyConfig(config, { hash });
+  expect(applied.status, JSON.stringify(applied)).not.toBe('refused');
+  return config;
+}
+
+const reviewsSdl = () => demo.subgraphs.find((s) => s.name === 'reviews')!.sdl;
+const withMood = `{ topProducts(first: 2) { name reviews { body mood } } }`;
+const withoutMood = `{ topProducts(first: 2) { name reviews { body } } }`;
+const flagHeader = { 'x-feature-flag': 'new-reviews' };
+
+describe('a feature flag through the router', () => {
+  it('serves the mock plugin with the new field under X-Feature-Flag, joined with real products', async () => {
+    await createFlag(admin, 'demo', 'new-reviews');
+    const sdl = reviewsSdl().replace('rating: Int!', 'rating: Int!\n    mood: String!');
+    const res = await swap(admin, 'new-reviews', 'reviews', { kind: 'mock', sdl, mocks: { Review: { body: 'Mocked review' } } }, 1);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.featureFlag.graphs[0]!.status).toBe('composed');
+    await loadConfig();
+
+    const flagged = await gql(http.url, withMood, flagHeader);
+    expect(flagged.body.errors).toBeUndefined();
+    const products = (flagged.body.data as { topProducts: { name: string; reviews: { body: string; mood: string }[] }[] }).topProducts;
+    expect(products.map((p) => p.name)).toEqual(['Table', 'Couch']); // real data from the products service
+    const reviews = products.flatMap((p) => p.reviews);
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const r of reviews) {
+      expect(typeof r.mood).toBe('string'); // mock data for the new field
+      expect(r.body).toBe('Mocked review'); // from mocks.json, not the real reviews service
+    }
+    expect(manager.list()).toEqual([expect.objectContaining({ name: 'mock-new-reviews-reviews', state: 'serving' })]);
+  }, 60_000);
+
+  it('the base graph still answers from the real reviews service and rejects the new field', async () => {
+    const base = await gql(http.url, withoutMood);
+    expect(base.body.errors).toBeUndefined();
+    const products = (base.body.data as { topProducts: { reviews: { body: string }[] }[] }).topProducts;
+    expect(products[0]!.reviews.map((r) => r.body)).toEqual(['Sturdy and good value.', 'Wobbles a little on tiles.']);
+    const rejected = await gql(http.url, withMood);
+    expect(rejected.body.errors?.[0]?.message).toContain('mood');
+  });
+
+  it('a disabled flag gets a clear error from the router', async () => {
+    const flag = await getFlag(admin, 'new-reviews');
+    expect((await req(admin, 'PATCH', fp.flag('new-reviews'), { expectedVersion: flag.version, enabled: false })).status).toBe(200);
+    const config = await loadConfig();
+    expect(config.featureFlags).toEqual([]);
+    const res = await gql(http.url, withoutMood, flagHeader);
+    expect(res.body.errors?.[0]?.message).toContain('new-reviews');
+  });
+});

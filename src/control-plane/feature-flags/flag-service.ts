@@ -1,0 +1,274 @@
+import type { OrgContext, Principal } from '../auth/principal.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { actorFromPrincipal, type Actor } from '../graphs/actor.ts';
+import {
+  graphNotFound,
+  inNamespaceTransaction,
+  readNamespace,
+  graphRepos,
+  type GraphRepos,
+  type RegistryDeps,
+} from '../graphs/registry-context.ts';
+import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts';
+import { membersOf } from '../graphs/compositions/composer.ts';
+import type { PluginService } from '../plugins/plugin-service.ts';
+import { parseLabel, matchesLabelMatchers } from '../../shared/labels.ts';
+import type {
+  CreateFlagRequest,
+  FeatureFlag,
+  FeatureFlagDetail,
+  FlagChangeResult,
+  FlagComposition,
+  FlagSchemaDiff,
+  Swap,
+  UpdateFlagRequest,
+} from '../../shared/api/feature-flags.ts';
+import { FlagRepository, type FlagRow } from './flag-repository.ts';
+import { recomposeFlags, type FlagComposeContext } from './flag-composer.ts';
+import { applicableGraphs, loadFlags, toFeatureFlag, toFeatureSubgraph, toFlagComposition } from './flag-views.ts';
+import { buildAndStoreMockPlugin, checkMockSdl, mockPluginName } from './mock-plugin.ts';
+import { findPluginBuild } from '../graphs/router-config/plugin-refs.ts';
+import { flagSchemaDiff } from './flag-schema-diff.ts';
+import { checkSdlSyntax } from '../composition/compose.ts';
+
+export interface FlagServiceDeps extends RegistryDeps {
+  plugins: PluginService;
+}
+
+const flagNotFound = (ns: string, name: string) => notFound(`Feature flag "${name}" not found in namespace "${ns}"`);
+
+/** The rules of feature flags: every write takes the namespace lock and checks the flag's version. */
+export class FeatureFlagService {
+  constructor(private readonly deps: FlagServiceDeps) {}
+
+  /** "Clone a graph into a flag": labels that make the flag apply to this graph, and no swaps. */
+  async createForGraph(org: OrgContext, principal: Principal, namespace: string, graphName: string, body: CreateFlagRequest): Promise<FlagChangeResult> {
+    const actor = actorFromPrincipal(principal);
+    return this.write(org, namespace, actor, `feature flag ${body.name} created`, async (ctx, repo) => {
+      const graph = await ctx.r.graphs.find(ctx.namespace.id, graphName);
+      if (!graph) throw graphNotFound(namespace, graphName);
+      // One label from each matcher satisfies all of them (matchers are AND of ORs).
+      const labels = [...new Set(graph.labelMatchers.map((m) => parseLabel(m.split(',')[0]!.trim())).map((l) => `${l.key}=${l.value}`))].sort();
+      if (!matchesLabelMatchers(labels, graph.labelMatchers)) {
+        throw badRequest(`Graph "${graphName}" has label matchers no set of labels can satisfy`);
+      }
+      const flag = await repo.create({
+        organizationId: org.id,
+        namespaceId: ctx.namespace.id,
+        name: body.name,
+        description: body.description ?? '',
+        labels,
+        actor,
+        now: ctx.now,
+      });
+      if (!flag) throw conflict(`A feature flag named "${body.name}" already exists in namespace "${namespace}"`);
+      await this.audit(ctx, 'feature_flag.created', flag.name, { graph: graphName, labels });
+      await recomposeFlags(ctx, { flagIds: [flag.id], force: true });
+      return { featureFlag: await this.view(ctx.r, ctx.namespace, flag.name) };
+    });
+  }
+
+  async list(org: OrgContext, namespace: string, graphName?: string): Promise<FeatureFlag[]> {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    if (graphName && !(await r.graphs.find(ns.id, graphName))) throw graphNotFound(namespace, graphName);
+    const data = await loadFlags(r, ns);
+    const flags = data.flags.map((f) => toFeatureFlag(data, ns, f));
+    return graphName ? flags.filter((f) => f.graphs.some((g) => g.graph === graphName)) : flags;
+  }
+
+  async get(org: OrgContext, namespace: string, name: string): Promise<FeatureFlagDetail> {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    const flag = await new FlagRepository(r.db).find(ns.id, name);
+    if (!flag) throw flagNotFound(namespace, name);
+    const data = await loadFlags(r, ns, [flag]);
+    const swaps = data.swaps.filter((s) => s.featureFlagId === flag.id);
+    return {
+      ...toFeatureFlag(data, ns, flag),
+      graphSubgraphs: applicableGraphs(data, flag).map(({ graph, members }) => ({
+        graph: graph.name,
+        subgraphs: members.map((m) => {
+          const swap = swaps.find((s) => s.baseSubgraphName === m.name);
+          return { name: m.name, baseKind: m.type, baseRoutingUrl: m.routingUrl, swap: swap ? toFeatureSubgraph(swap) : null };
+        }),
+      })),
+    };
+  }
+
+  async swap(org: OrgContext, principal: Principal, namespace: string, name: string, subgraph: string, expectedVersion: number, swap: Swap): Promise<FlagChangeResult> {
+    const actor = actorFromPrincipal(principal);
+    // Checked before the (slow) mock build, and again under the lock when it is recorded.
+    const pre = await this.readForSwap(org, namespace, name, subgraph, expectedVersion);
+    let stored: { kind: 'mock' | 'plugin' | 'url'; routingUrl: string | null; sdl: string | null; mocks: unknown; pluginName: string | null; pluginVersion: string | null };
+    if (swap.kind === 'mock') {
+      const sdl = swap.sdl ?? pre.baseSdl;
+      if (!sdl) throw badRequest(`Subgraph "${subgraph}" has no published schema yet; give the mock an SDL`);
+      checkMockSdl(sdl, pre.baseSdl);
+      const pluginName = mockPluginName(name, subgraph);
+      const built = await buildAndStoreMockPlugin(this.deps.plugins, { org, principal, namespace, pluginName, sdl, mocks: swap.mocks ?? {} });
+      stored = { kind: 'mock', routingUrl: null, sdl, mocks: swap.mocks ?? {}, pluginName, pluginVersion: built.version };
+    } else if (swap.kind === 'plugin') {
+      const build = await findPluginBuild(this.deps.db, org.id, namespace, swap.plugin, swap.version);
+      if (!build) {
+        throw notFound(swap.version ? `Plugin "${swap.plugin}" has no version ${swap.version} in namespace "${namespace}"` : `Plugin "${swap.plugin}" has no builds in namespace "${namespace}"`);
+      }
+      stored = { kind: 'plugin', routingUrl: null, sdl: null, mocks: null, pluginName: swap.plugin, pluginVersion: build.ref.version };
+    } else {
+      if (swap.sdl !== undefined) {
+        const syntax = checkSdlSyntax(swap.sdl);
+        if (!syntax.ok) throw badRequest(syntax.message, { line: syntax.line, column: syntax.column });
+      }
+      stored = { kind: 'url', routingUrl: swap.routingUrl, sdl: swap.sdl ?? null, mocks: null, pluginName: null, pluginVersion: null };
+    }
+    return this.write(org, namespace, actor, `${subgraph} swapped (${swap.kind}) in feature flag ${name}`, async (ctx, repo) => {
+      const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
+      await this.requireSubgraph(ctx, flag, subgraph);
+      await repo.upsertSubgraph({ featureFlagId: flag.id, baseSubgraphName: subgraph, ...stored, actor, now: ctx.now });
+      await repo.touch(flag.id, {}, actor, ctx.now);
+      await this.audit(ctx, 'feature_flag.subgraph_swapped', name, {
+        subgraph,
+        kind: stored.kind,
+        ...(stored.routingUrl ? { routingUrl: stored.routingUrl } : {}),
+        ...(stored.pluginName ? { plugin: `${stored.pluginName}@${stored.pluginVersion}` } : {}),
+      });
+      await recomposeFlags(ctx, { flagIds: [flag.id], force: true });
+      return { featureFlag: await this.view(ctx.r, ctx.namespace, name) };
+    });
+  }
+
+  async restore(org: OrgContext, principal: Principal, namespace: string, name: string, subgraph: string, expectedVersion: number): Promise<FlagChangeResult> {
+    const actor = actorFromPrincipal(principal);
+    return this.write(org, namespace, actor, `${subgraph} restored in feature flag ${name}`, async (ctx, repo) => {
+      const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
+      if (!(await repo.removeSubgraph(flag.id, subgraph))) throw notFound(`Feature flag "${name}" does not swap subgraph "${subgraph}"`);
+      await repo.touch(flag.id, {}, actor, ctx.now);
+      await this.audit(ctx, 'feature_flag.subgraph_restored', name, { subgraph });
+      await recomposeFlags(ctx, { flagIds: [flag.id], force: true });
+      return { featureFlag: await this.view(ctx.r, ctx.namespace, name) };
+    });
+  }
+
+  async update(org: OrgContext, principal: Principal, namespace: string, name: string, body: UpdateFlagRequest): Promise<FlagChangeResult> {
+    const actor = actorFromPrincipal(principal);
+    return this.write(org, namespace, actor, `feature flag ${name} updated`, async (ctx, repo) => {
+      const flag = await this.lockedFlag(ctx, repo, name, body.expectedVersion);
+      const changes = {
+        ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+      };
+      await repo.touch(flag.id, changes, actor, ctx.now);
+      const action =
+        body.enabled === undefined || body.enabled === flag.enabled ? 'feature_flag.updated' : body.enabled ? 'feature_flag.enabled' : 'feature_flag.disabled';
+      await this.audit(ctx, action, name, changes);
+      // Enabling or disabling changes what routers get; the compositions stay as they are.
+      await recomposeFlags(ctx, { flagIds: [flag.id] });
+      return { featureFlag: await this.view(ctx.r, ctx.namespace, name) };
+    });
+  }
+
+  async delete(org: OrgContext, principal: Principal, namespace: string, name: string, expectedVersion: number | undefined): Promise<void> {
+    const actor = actorFromPrincipal(principal);
+    await this.write(org, namespace, actor, `feature flag ${name} deleted`, async (ctx, repo) => {
+      const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
+      const data = await loadFlags(ctx.r, ctx.namespace, [flag]);
+      const graphIds = applicableGraphs(data, flag).map((g) => g.graph.id);
+      await repo.delete(flag.id);
+      await this.audit(ctx, 'feature_flag.deleted', name, {});
+      await recomposeFlags(ctx, { graphIds, flagIds: [] });
+    });
+  }
+
+  async compositions(org: OrgContext, namespace: string, name: string, limit: number): Promise<FlagComposition[]> {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    const repo = new FlagRepository(r.db);
+    const flag = await repo.find(ns.id, name);
+    if (!flag) throw flagNotFound(namespace, name);
+    const graphs = new Map((await r.graphs.listInNamespace(ns.id)).map((g) => [g.id, g.name]));
+    const rows = await repo.listCompositions(flag.id, limit);
+    return rows.map((c) => toFlagComposition(c, graphs.get(c.graphId) ?? '(deleted graph)'));
+  }
+
+  async schemaDiff(org: OrgContext, namespace: string, name: string, graphName?: string): Promise<FlagSchemaDiff> {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    const flag = await new FlagRepository(r.db).find(ns.id, name);
+    if (!flag) throw flagNotFound(namespace, name);
+    const data = await loadFlags(r, ns, [flag]);
+    const graphs = applicableGraphs(data, flag);
+    const chosen = graphName ? graphs.find((g) => g.graph.name === graphName) : graphs[0];
+    if (!chosen) {
+      throw graphName
+        ? badRequest(`Feature flag "${name}" does not apply to graph "${graphName}"`)
+        : badRequest(`Feature flag "${name}" applies to no graph`);
+    }
+    const base = await r.compositions.latestGood(chosen.graph.id);
+    if (!base?.clientSchema) throw badRequest(`Graph "${chosen.graph.name}" has not composed yet`);
+    const own = await new FlagRepository(r.db).latestComposition(flag.id, chosen.graph.id);
+    return flagSchemaDiff(chosen.graph.name, base.clientSchema, own?.status === 'success' ? own.clientSchema : null);
+  }
+
+  private async readForSwap(org: OrgContext, namespace: string, name: string, subgraph: string, expectedVersion: number) {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    const flag = await new FlagRepository(r.db).find(ns.id, name);
+    if (!flag) throw flagNotFound(namespace, name);
+    checkVersion(flag, expectedVersion);
+    const base = await this.requireSubgraph({ r, namespace: ns }, flag, subgraph);
+    const latest = await r.versions.latest(base.id);
+    return { baseSdl: latest?.sdl ?? null };
+  }
+
+  /** The base subgraph must be in a graph the flag applies to (or would, with this swap). */
+  private async requireSubgraph(ctx: { r: GraphRepos; namespace: NamespaceRow }, flag: FlagRow, subgraph: string) {
+    const base = await ctx.r.subgraphs.find(ctx.namespace.id, subgraph);
+    if (!base) throw notFound(`Subgraph "${subgraph}" not found in namespace "${ctx.namespace.name}"`);
+    const all = await ctx.r.subgraphs.listInNamespace(ctx.namespace.id);
+    const graphs = await ctx.r.graphs.listInNamespace(ctx.namespace.id);
+    const reachable = graphs.some(
+      (g) => matchesLabelMatchers(flag.labels, g.labelMatchers) && membersOf(g, all).some((m) => m.name === subgraph),
+    );
+    if (!reachable) throw badRequest(`Subgraph "${subgraph}" is not in any graph feature flag "${flag.name}" applies to`);
+    return base;
+  }
+
+  private async lockedFlag(ctx: FlagComposeContext, repo: FlagRepository, name: string, expectedVersion: number | undefined) {
+    const flag = await repo.find(ctx.namespace.id, name);
+    if (!flag) throw flagNotFound(ctx.namespace.name, name);
+    if (expectedVersion !== undefined) checkVersion(flag, expectedVersion);
+    return flag;
+  }
+
+  private async view(r: GraphRepos, ns: NamespaceRow, name: string): Promise<FeatureFlag> {
+    const flag = (await new FlagRepository(r.db).find(ns.id, name))!;
+    return toFeatureFlag(await loadFlags(r, ns, [flag]), ns, flag);
+  }
+
+  private audit(ctx: FlagComposeContext, action: string, name: string, details: Record<string, unknown>) {
+    return ctx.r.audit.record({
+      organizationId: ctx.namespace.organizationId,
+      actor: ctx.actor,
+      action,
+      resourceType: 'feature_flag',
+      resourceName: name,
+      namespace: ctx.namespace.name,
+      details,
+      now: ctx.now,
+    });
+  }
+
+  private write<T>(org: OrgContext, namespace: string, actor: Actor, trigger: string, work: (ctx: FlagComposeContext, repo: FlagRepository) => Promise<T>): Promise<T> {
+    return inNamespaceTransaction(this.deps, org, namespace, (r, ns) =>
+      work({ r, namespace: ns, actor, trigger, now: this.deps.now() }, new FlagRepository(r.db)),
+    );
+  }
+}
+
+function checkVersion(flag: FlagRow, expected: number): void {
+  if (flag.version === expected) return;
+  throw conflict(
+    `This flag was changed by ${flag.updatedByLabel} at ${flag.updatedAt.toISOString()} (now version ${flag.version}, you had version ${expected}); reload and try again`,
+    { currentVersion: flag.version, updatedBy: flag.updatedByLabel, updatedAt: flag.updatedAt.toISOString() },
+  );
+}
