@@ -32,7 +32,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...forbid(nodeFolders, 'The studio is browser code: import contracts from src/shared instead.'),
+            ...forbid(
+              nodeFolders.filter((f) => f !== 'plugins'),
+              'The studio is browser code: import contracts from src/shared instead.',
+            ),
+            // The studio's own plugins feature shares the Node folder's name.
+            {
+              regex: '^(?!@/features/plugins/)(.*/)?plugins(/.*)?$',
+              message: 'The studio is browser code: import contracts from src/shared instead.',
+            },
             { group: ['node:*'], message: 'The studio runs in the browser: no Node built-ins.' },
           ],
         },

@@ -66,23 +66,37 @@ async function send(method: string, path: string, body: unknown, signal: AbortSi
   }
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
-  const text = await res.text().catch(() => '');
+/** The ApiError for a failed answer's status and body text; also for requests sent without fetch (uploads). */
+export function parseApiError(status: number, statusText: string, text: string): ApiError {
   try {
     const parsed = JSON.parse(text) as Partial<ErrorBody>;
     if (parsed.error && typeof parsed.error.message === 'string') {
-      return new ApiError(res.status, parsed.error.code ?? 'unknown', parsed.error.message, parsed.error.details);
+      return new ApiError(status, parsed.error.code ?? 'unknown', parsed.error.message, parsed.error.details);
     }
   } catch {
     // Not our JSON (a proxy's HTML page, say): fall through to a generic message.
   }
-  return new ApiError(res.status, 'unknown', `The server answered ${res.status} ${res.statusText}`.trim());
+  return new ApiError(status, 'unknown', `The server answered ${status} ${statusText}`.trim());
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  return parseApiError(res.status, res.statusText, text);
 }
 
 /** A logged-in tab may not have asked /auth/me yet; writes need its token. */
 async function refreshCsrfToken(signal: AbortSignal | undefined): Promise<void> {
   const res = await send('GET', apiPaths.me, undefined, signal);
   csrfToken = res.ok ? ((await res.json()) as MeResponse).csrfToken : null;
+}
+
+/**
+ * The CSRF token for a write sent outside `request` (an upload with XMLHttpRequest, for its
+ * progress events); `refresh` asks again after a `csrf_failed` answer.
+ */
+export async function csrfTokenForWrite(refresh = false): Promise<string | null> {
+  if (refresh || csrfToken === undefined) await refreshCsrfToken(undefined);
+  return csrfToken ?? null;
 }
 
 export async function request<T>(
