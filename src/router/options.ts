@@ -11,6 +11,7 @@ const envSchema = z.object({
   SWITCHYARD_API_URL: z.url('must be an absolute URL such as http://localhost:3000').optional(),
   SWITCHYARD_ROUTER_TOKEN: z.string().min(1).optional(),
   SWITCHYARD_ROUTER_DATA_DIR: z.string().min(1).default('./.switchyard/router'),
+  SWITCHYARD_ROUTER_PLUGINS_DIR: z.string().min(1).optional(),
   SWITCHYARD_ROUTER_CORS_ORIGINS: z.string().optional(),
   SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
   SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS: positiveInt.default(30_000),
@@ -27,6 +28,7 @@ export interface RouterEnv {
   host: string;
   controlPlane: { apiUrl: string; token: string } | null;
   dataDir: string;
+  pluginsDir: string | undefined;
   corsOrigins: string[];
   subgraphTimeoutMs: number;
   drainTimeoutMs: number;
@@ -61,6 +63,7 @@ export function routerEnv(env: Record<string, string | undefined> = process.env)
         ? { apiUrl: e.SWITCHYARD_API_URL, token: e.SWITCHYARD_ROUTER_TOKEN }
         : null,
     dataDir: e.SWITCHYARD_ROUTER_DATA_DIR,
+    pluginsDir: e.SWITCHYARD_ROUTER_PLUGINS_DIR,
     corsOrigins: e.SWITCHYARD_ROUTER_CORS_ORIGINS
       ? e.SWITCHYARD_ROUTER_CORS_ORIGINS.split(',')
           .map((o) => o.trim())

@@ -8,6 +8,7 @@ import { FileSource } from './config-sources/file.ts';
 import { ConfigStore } from './config-store.ts';
 import { createJsonLogger } from './logger.ts';
 import { createRouter, type ApplyResult, type Router, type RouterOptions } from './router.ts';
+import { createPluginSupport } from './plugin-support.ts';
 
 export type RouterSource =
   | { kind: 'config-file'; path: string; watch?: boolean }
@@ -31,6 +32,8 @@ export interface StartRouterOptions extends RouterOptions {
   host?: string;
   /** Where the last good config is kept; null keeps nothing on disk. Default ./.switchyard/router. */
   dataDir?: string | null;
+  /** For file sources: plugin builds unpacked as <dir>/<plugin name>. */
+  pluginsDir?: string;
 }
 
 export interface RunningRouter {
@@ -53,7 +56,18 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   // Node's leak warning although nothing leaks (the listeners go when the calls end).
   EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 10_000);
   const log = options.logger ?? createJsonLogger({ fields: { component: 'router' } });
-  const router = createRouter({ ...options, logger: log });
+  // Unless the caller brings its own transports, grpc_plugin and grpc_service subgraphs
+  // run through the plugin runtime; plugin builds come from the control plane by hash.
+  const plugins = options.transports
+    ? null
+    : createPluginSupport({
+        log,
+        dataDir: options.dataDir === undefined ? './.switchyard/router' : options.dataDir,
+        ...(options.source.kind === 'control-plane' ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } } : {}),
+        ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
+      });
+  const router = createRouter({ ...options, logger: log, ...(plugins ? { transports: plugins.transports } : {}) });
+  plugins?.attach(router);
   const store =
     options.dataDir === null ? null : new ConfigStore(options.dataDir ?? './.switchyard/router', log);
   const sourceId = describeSource(options.source);
@@ -87,6 +101,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     const first = await file.load();
     if (first.status === 'refused' && !router.current()) {
       await router.close();
+      await plugins?.stop();
       throw new Error(`Cannot start the router: ${first.error}`);
     }
     file.startWatching();
@@ -116,6 +131,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   } catch (err) {
     await stopSource();
     await router.close();
+    await plugins?.stop();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
@@ -137,6 +153,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
       await router.close();
+      await plugins?.stop();
     },
   };
 }

@@ -52,6 +52,7 @@ export async function startRouterFromArgs(
     port: e.port,
     host: e.host,
     dataDir: e.dataDir,
+    ...(e.pluginsDir ? { pluginsDir: e.pluginsDir } : {}),
     corsOrigins: e.corsOrigins,
     subgraphTimeoutMs: e.subgraphTimeoutMs,
     drainTimeoutMs: e.drainTimeoutMs,

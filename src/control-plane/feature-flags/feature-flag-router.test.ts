@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,25 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { startDemoSubgraphs, type DemoSubgraphs } from '../demo/subgraphs/index.ts';
-import { createRouter, type Router } from '../../router/router.ts';
-import { gql, listen, type RunningServer } from '../../router/testing/helpers.ts';
-import { PluginManager } from '../../plugins/runtime/plugin-manager.ts';
-import { createPluginStore } from '../../plugins/runtime/plugin-store.ts';
-import { createGrpcTransports } from '../../plugins/transport/router-transports.ts';
+import { startRouter, type RunningRouter } from '../../router/start.ts';
+import { createJsonLogger } from '../../router/logger.ts';
+import { gql } from '../../router/testing/helpers.ts';
 import { createGraph, createRouterToken, publish } from '../graphs/testing/fixtures.ts';
 import { createFlag, fp, getFlag, req, routerConfig, swap } from './testing/flag-fixtures.ts';
 
 // The whole story below the studio: a flag swaps the HTTP `reviews` subgraph for a mock
-// plugin that adds a field; the real router downloads the build from the control plane by
-// hash, starts it, and joins its mock reviews with the real products subgraph.
+// plugin that adds a field; a router started as `switchyard router` starts it (following the
+// control plane's change stream, with a router token) downloads the build by hash, starts
+// it, and joins its mock reviews with the real products subgraph.
 let ts: TestServer;
 let admin: TestClient;
 let demo: DemoSubgraphs;
 let token: string;
-let pluginDir: string;
-let manager: PluginManager;
-let router: Router;
-let http: RunningServer;
+let dataDir: string;
+let running: RunningRouter;
+let http: { url: string };
 
 beforeAll(async () => {
   [ts, demo] = await Promise.all([startTestServer(), startDemoSubgraphs()]);
@@ -32,28 +29,28 @@ beforeAll(async () => {
   await createGraph(admin, 'demo', ['graph=demo']);
   for (const s of demo.subgraphs) await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
   token = await createRouterToken(admin, 'demo');
-  pluginDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
-  manager = new PluginManager();
-  const store = createPluginStore({ dir: pluginDir, baseUrl: ts.url, routerToken: token });
-  router = createRouter({
-    transports: createGrpcTransports({ plugins: manager, resolvePluginDir: (s) => store.ensure(s.plugin!) }),
+  dataDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
+  running = await startRouter({
+    source: { kind: 'control-plane', apiUrl: ts.url, token },
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logger: createJsonLogger({ level: 'silent' }),
   });
-  http = await listen(createServer((rq, rs) => router.handle(rq, rs)));
+  http = { url: running.url };
 }, 60_000);
 
 afterAll(async () => {
-  await router?.close();
-  await http?.close();
-  await manager?.stopAll();
+  await running?.close();
   await demo?.close();
   await ts?.close();
-  if (pluginDir) await rm(pluginDir, { recursive: true, force: true });
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Waits until the router, following the change stream, serves the control plane's current config. */
 async function loadConfig() {
   const { config, hash } = await routerConfig(ts.client(), token);
-  const applied = await router.applyConfig(config, { hash });
-  expect(applied.status, JSON.stringify(applied)).not.toBe('refused');
+  await expect.poll(() => running.router.current()?.hash, { timeout: 15_000 }).toBe(hash);
   return config;
 }
 
@@ -81,7 +78,8 @@ describe('a feature flag through the router', () => {
       expect(typeof r.mood).toBe('string'); // mock data for the new field
       expect(r.body).toBe('Mocked review'); // from mocks.json, not the real reviews service
     }
-    expect(manager.list()).toEqual([expect.objectContaining({ name: 'mock-new-reviews-reviews', state: 'serving' })]);
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(metrics).toMatch(/switchyard_plugin_up\{[^}]*plugin="mock-new-reviews-reviews"[^}]*\} 1/);
   }, 60_000);
 
   it('the base graph still answers from the real reviews service and rejects the new field', async () => {
