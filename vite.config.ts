@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: 'dist/studio',
     emptyOutDir: true,
     sourcemap: true,
+    // bench/bundle-size.ts walks the manifest to measure what each route loads.
+    manifest: true,
     chunkSizeWarningLimit: 4096,
   },
   server: {

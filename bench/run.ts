@@ -10,6 +10,7 @@ import { benchRegistry } from './registry.ts';
 import { benchRouter } from './router.ts';
 import { benchPlugins } from './plugins.ts';
 import { benchFeatureFlags } from './feature-flags.ts';
+import { benchBundleSize } from './bundle-size.ts';
 
 const suites: [string, () => Promise<string>][] = [
   ['composition', benchComposition],
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<string>][] = [
   ['router', benchRouter],
   ['plugins', benchPlugins],
   ['feature-flags', benchFeatureFlags],
+  ['bundle', benchBundleSize],
 ];
 
 const only = process.argv.slice(2);
