@@ -9,6 +9,7 @@ import { benchComposition } from './composition.ts';
 import { benchRegistry } from './registry.ts';
 import { benchRouter } from './router.ts';
 import { benchPlugins } from './plugins.ts';
+import { benchPluginRouter } from './plugin-router.ts';
 import { benchFeatureFlags } from './feature-flags.ts';
 import { benchBundleSize } from './bundle-size.ts';
 
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<string>][] = [
   ['registry', benchRegistry],
   ['router', benchRouter],
   ['plugins', benchPlugins],
+  ['plugin-router', benchPluginRouter],
   ['feature-flags', benchFeatureFlags],
   ['bundle', benchBundleSize],
 ];

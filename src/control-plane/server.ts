@@ -24,6 +24,7 @@ import { registerPluginRoutes } from './plugins/plugin-routes.ts';
 import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
 import { FeatureFlagService } from './feature-flags/flag-service.ts';
 import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
+import { registryPluginHooks } from './graphs/plugin-usage/registry-plugin-hooks.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -94,6 +95,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     now: services.now,
   });
   registerFeatureFlagRoutes(router, new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins }));
+  services.plugins.hooks = registryPluginHooks({ db: deps.database.db, now: services.now }, services.plugins.hooks);
   services.plugins.hooks = withFlagPluginUsage(deps.database.db, services.plugins.hooks);
 
   const openapi = buildOpenApi(router.registry, { version: SWITCHYARD_VERSION });

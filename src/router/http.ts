@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GRAPHQL_PATH } from './gateway.ts';
 import { serveGraphQL } from './graphql-http.ts';
-import { sendGraphQLErrors, sendJson, type CorsOptions } from './http-responses.ts';
+import { corsHeaders, sendGraphQLErrors, sendJson, type CorsOptions } from './http-responses.ts';
+import { ROUTER_PLUGINS_PATH, type RouterPluginStatus } from '../shared/router-plugins.ts';
 import type { QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { RouterMetrics } from './metrics.ts';
@@ -15,9 +16,11 @@ export interface HttpDeps {
   limits: QueryLimits;
   cors: CorsOptions;
   log: RouterLogger;
+  /** Set once the plugin runtime is attached; null while the router has none. */
+  plugins: { list: (() => RouterPluginStatus[]) | null };
 }
 
-/** The router's whole HTTP surface: /graphql, /healthz, /readyz and /metrics. */
+/** The router's whole HTTP surface: /graphql, /healthz, /readyz, /metrics and /plugins. */
 export function createGraphQLHttpHandler(deps: HttpDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res, deps).catch((err: unknown) => {
@@ -51,6 +54,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       res.end(body);
       return;
     }
+    case ROUTER_PLUGINS_PATH:
+      return servePlugins(req, res, deps);
     default:
       return sendJson(res, 404, {
         error: {
@@ -59,4 +64,21 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
         },
       });
   }
+}
+
+/** Plugin state for the studio, which reads it cross-origin like /graphql. */
+function servePlugins(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): void {
+  const cors = corsHeaders(req, deps.cors);
+  for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, { 'access-control-allow-methods': 'GET, OPTIONS' });
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, OPTIONS');
+    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET ${ROUTER_PLUGINS_PATH}` } });
+  }
+  const list = deps.plugins.list;
+  return sendJson(res, 200, { supervised: list !== null, plugins: list ? list() : [] });
 }

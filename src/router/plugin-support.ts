@@ -45,6 +45,17 @@ export function createPluginSupport(options: {
     transports: createGrpcTransports({ plugins: manager, resolvePluginDir }),
     attach(router) {
       registerPluginMetrics(router.metrics.registry, manager);
+      router.pluginStatus.list = () =>
+        manager.list().map((p) => ({
+          name: p.name,
+          build: p.key,
+          state: p.state,
+          pid: p.pid,
+          restarts: p.restarts,
+          lastError: p.lastError,
+          coldStartMs: p.coldStartMs,
+          servingSince: p.servingSince,
+        }));
     },
     stop: () => manager.stopAll(),
   };

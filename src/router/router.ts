@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
-import { createGraphQLHttpHandler, type CorsOptions } from './http.ts';
+import { createGraphQLHttpHandler, type CorsOptions, type HttpDeps } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';
 import { silentLogger, type RouterLogger } from './logger.ts';
 import { createRouterMetrics, type RouterMetrics } from './metrics.ts';
@@ -52,6 +52,8 @@ export interface Router {
   readonly transports: TransportRegistry;
   readonly metrics: RouterMetrics;
   readonly log: RouterLogger;
+  /** What GET /plugins lists; the plugin runtime sets it when it attaches. */
+  readonly pluginStatus: HttpDeps['plugins'];
   /** Disposes every gateway; in-flight requests are not waited for. */
   close(): Promise<void>;
 }
@@ -171,12 +173,14 @@ export function createRouter(options: RouterOptions = {}): Router {
     return { status: 'applied', hash };
   }
 
+  const pluginStatus: HttpDeps['plugins'] = { list: null };
   const handle = createGraphQLHttpHandler({
     getState: () => state,
     metrics,
     limits: settings.limits,
     cors,
     log,
+    plugins: pluginStatus,
   });
 
   return {
@@ -191,6 +195,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     transports,
     metrics,
     log,
+    pluginStatus,
     async close() {
       closed = true;
       await queue;

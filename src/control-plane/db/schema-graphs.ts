@@ -41,6 +41,8 @@ export const subgraphs = pgTable(
     type: text('type').$type<SubgraphKind>().notNull(),
     routingUrl: text('routing_url'),
     labels: jsonb('labels').$type<string[]>().notNull(),
+    pluginName: text('plugin_name'),
+    pluginVersion: text('plugin_version'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -72,6 +74,9 @@ export interface CompositionInput {
   url: string | null;
   schemaVersionId: string;
   version: number;
+  /** grpc_plugin only: the plugin (null: the subgraph's name) and pinned build (null: newest) */
+  pluginName?: string | null;
+  pluginVersion?: string | null;
 }
 
 export const compositions = pgTable('compositions', {

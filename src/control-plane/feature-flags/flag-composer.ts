@@ -74,7 +74,10 @@ async function flagSubgraphs(
     const swap = swaps.find((s) => s.baseSubgraphName === m.name);
     if (!swap) {
       if (baseSdl === null) continue;
-      const build = m.type === 'grpc_plugin' ? await findPluginBuild(ctx.r.db, ctx.namespace.organizationId, ctx.namespace.name, m.name) : null;
+      const build =
+        m.type === 'grpc_plugin'
+          ? await findPluginBuild(ctx.r.db, ctx.namespace.organizationId, ctx.namespace.name, m.pluginName ?? m.name, m.pluginVersion ?? undefined)
+          : null;
       subgraphs.push(routedSubgraph({ subgraphId: m.id, name: m.name, kind: m.type, url: m.routingUrl, schemaVersionId: '', version: 0, sdl: baseSdl, build }));
       continue;
     }

@@ -112,5 +112,6 @@ export function toSubgraph(
         }
       : null,
     graphs: graphs.filter((g) => membersOf(g, [s]).length > 0).map((g) => g.name),
+    plugin: s.type === 'grpc_plugin' ? { name: s.pluginName ?? s.name, version: s.pluginVersion } : null,
   };
 }

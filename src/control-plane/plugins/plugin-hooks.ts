@@ -23,6 +23,11 @@ export interface PluginHooks {
    * A plugin that is still used cannot be deleted (409).
    */
   findPluginUsage(input: PluginRef): Promise<string[]>;
+  /**
+   * A new build was recorded: graphs whose plugin subgraphs follow the newest build
+   * rebuild their router configs so that routers run it.
+   */
+  onBuildRecorded?(input: PluginRef & { version: string }): Promise<void>;
 }
 
 export const noPluginHooks: PluginHooks = {

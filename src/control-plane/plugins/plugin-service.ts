@@ -59,10 +59,14 @@ export class PluginService {
     contentLength: number | undefined,
   ): Promise<UploadPluginBuildResponse> {
     const namespace = await this.namespace(new PluginRepository(this.deps.db), org, target.namespace);
-    return uploadPluginBuild(
+    const result = await uploadPluginBuild(
       { db: this.deps.db, storage: this.deps.storage, config: this.deps.config, hooks: this.hooks, now: this.deps.now },
       { org, principal, namespace, plugin: target.name, body, contentLength },
     );
+    if (result.created) {
+      await this.hooks.onBuildRecorded?.({ organizationId: org.id, namespace: namespace.name, plugin: target.name, version: result.build.version });
+    }
+    return result;
   }
 
   async listPlugins(org: OrgContext, namespace: string): Promise<PluginList> {
@@ -82,6 +86,7 @@ export class PluginService {
     return {
       plugin: toPlugin(org.slug, ns.name, plugin, builds.length, builds[0] ?? null),
       builds: builds.map((b) => toPluginBuild(org.slug, ns.name, plugin, b)),
+      usedBy: await this.hooks.findPluginUsage({ organizationId: org.id, namespace: ns.name, plugin: name }),
     };
   }
 

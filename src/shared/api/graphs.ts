@@ -3,6 +3,7 @@ import { resourceNameSchema } from '../names.ts';
 import { labelMatchersSchema, labelsSchema } from '../labels.ts';
 import { subgraphKindSchema, type SubgraphKind } from '../router-config.ts';
 import { orgParamsSchema } from './organizations.ts';
+import { pluginVersionSchema } from './plugins.ts';
 
 /** Contracts for namespaces, federated graphs and subgraphs (the graph registry). */
 
@@ -137,6 +138,8 @@ export const subgraphSchema = z.object({
   latestVersion: subgraphVersionInfoSchema.nullable(),
   /** names of the graphs whose label matchers match this subgraph's labels */
   graphs: z.array(z.string()),
+  /** grpc_plugin only (null otherwise): the plugin it runs, and the pinned build or null for the newest */
+  plugin: z.object({ name: z.string(), version: z.string().nullable() }).nullable(),
 });
 export type Subgraph = z.infer<typeof subgraphSchema>;
 export const subgraphListSchema = z.object({ subgraphs: z.array(subgraphSchema) });
@@ -164,11 +167,21 @@ export const graphChangeResultSchema = z.object({
   compositions: z.array(compositionOutcomeSchema),
 });
 
+/**
+ * grpc_plugin subgraphs only. pluginName: the plugin it runs (null: the subgraph's own
+ * name); pluginVersion: the build it is pinned to (null: always the newest build).
+ */
+export const pluginPinFields = {
+  pluginName: resourceNameSchema.nullable().optional(),
+  pluginVersion: pluginVersionSchema.nullable().optional(),
+};
+
 export const createSubgraphRequestSchema = z.strictObject({
   name: resourceNameSchema,
   type: subgraphKindSchema.default('standard'),
   routingUrl: routingUrlSchema.nullable().optional(),
   labels: labelsSchema.default([]),
+  ...pluginPinFields,
 });
 export type CreateSubgraphRequest = z.input<typeof createSubgraphRequestSchema>;
 
@@ -177,10 +190,16 @@ export const updateSubgraphRequestSchema = z
     type: subgraphKindSchema.optional(),
     routingUrl: routingUrlSchema.nullable().optional(),
     labels: labelsSchema.optional(),
+    ...pluginPinFields,
   })
   .refine(
-    (b) => b.type !== undefined || b.routingUrl !== undefined || b.labels !== undefined,
-    'Send type, routingUrl and/or labels',
+    (b) =>
+      b.type !== undefined ||
+      b.routingUrl !== undefined ||
+      b.labels !== undefined ||
+      b.pluginName !== undefined ||
+      b.pluginVersion !== undefined,
+    'Send type, routingUrl and/or labels (or pluginName, pluginVersion)',
   );
 export type UpdateSubgraphRequest = z.input<typeof updateSubgraphRequestSchema>;
 

@@ -80,7 +80,12 @@ export const pluginListSchema = z.object({ plugins: z.array(pluginSchema) });
 export type PluginList = z.infer<typeof pluginListSchema>;
 
 /** Newest first. */
-export const pluginBuildListSchema = z.object({ plugin: pluginSchema, builds: z.array(pluginBuildSchema) });
+export const pluginBuildListSchema = z.object({
+  plugin: pluginSchema,
+  builds: z.array(pluginBuildSchema),
+  /** what runs this plugin, in words: "subgraph products (pinned to 1.2.0)", "feature flag f (subgraph s)" */
+  usedBy: z.array(z.string()),
+});
 export type PluginBuildList = z.infer<typeof pluginBuildListSchema>;
 
 /** 201 with `created: true` for a new version; 200 with `created: false` when this exact archive was uploaded before. */

@@ -6,6 +6,7 @@ import {
   compositionOutcomeSchema,
   compositionStatusSchema,
   graphParamsSchema,
+  pluginPinFields,
   routingUrlSchema,
   subgraphParamsSchema,
   subgraphSchema,
@@ -30,6 +31,7 @@ export const publishSchemaRequestSchema = z.strictObject({
   routingUrl: routingUrlSchema.nullable().optional(),
   type: subgraphKindSchema.optional(),
   labels: labelsSchema.optional(),
+  ...pluginPinFields,
 });
 export type PublishSchemaRequest = z.input<typeof publishSchemaRequestSchema>;
 

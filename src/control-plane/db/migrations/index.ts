@@ -2,6 +2,7 @@ import auth from './0001-auth.ts';
 import graphRegistry from './0002-graph-registry.ts';
 import plugins from './0003-plugins.ts';
 import featureFlags from './0004-feature-flags.ts';
+import pluginPins from './0005-plugin-pins.ts';
 
 export interface Migration {
   id: number;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { id: 2, name: 'graph-registry', sql: graphRegistry },
   { id: 3, name: 'plugins', sql: plugins },
   { id: 4, name: 'feature-flags', sql: featureFlags },
+  { id: 5, name: 'plugin-pins', sql: pluginPins },
 ];

@@ -45,13 +45,17 @@ export function compositionInputs(
         url: s.routingUrl,
         schemaVersionId: v.id,
         version: v.version,
+        // In the inputs, so that a new pin recomposes and the router config follows it.
+        ...(s.type === 'grpc_plugin' ? { pluginName: s.pluginName, pluginVersion: s.pluginVersion } : {}),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const inputKey = (inputs: CompositionInput[]) =>
-  JSON.stringify(inputs.map((i) => [i.subgraphId, i.name, i.kind, i.url, i.schemaVersionId]));
+  JSON.stringify(
+    inputs.map((i) => [i.subgraphId, i.name, i.kind, i.url, i.schemaVersionId, i.pluginName ?? null, i.pluginVersion ?? null]),
+  );
 
 /**
  * Recomposes the given graphs of one namespace after a change, inside the caller's

@@ -45,14 +45,14 @@ export async function findPluginBuild(
 }
 
 /**
- * The builds a graph's grpc_plugin subgraphs run. A plugin subgraph runs the newest build
- * of the plugin with its own name in its namespace (the registry has no per-subgraph pin
- * yet); a subgraph with no such build gets no plugin ref, and the router reports it.
+ * The builds a graph's grpc_plugin subgraphs run: the build of its plugin (the plugin
+ * with its own name unless it names another) it is pinned to, or else the newest one.
+ * A subgraph with no such build gets no plugin ref, and the router reports it.
  */
 export async function pluginBuildsForSubgraphs(
   db: Database,
   graph: { id: string; namespace: string },
-  inputs: Pick<CompositionInput, 'name' | 'kind'>[],
+  inputs: Pick<CompositionInput, 'name' | 'kind' | 'pluginName' | 'pluginVersion'>[],
 ): Promise<Map<string, PluginBuildInfo>> {
   const out = new Map<string, PluginBuildInfo>();
   const plugins = inputs.filter((i) => i.kind === 'grpc_plugin');
@@ -60,7 +60,7 @@ export async function pluginBuildsForSubgraphs(
   const organizationId = await new PluginRepository(db).organizationOfGraph(graph.id);
   if (!organizationId) return out;
   for (const p of plugins) {
-    const build = await findPluginBuild(db, organizationId, graph.namespace, p.name);
+    const build = await findPluginBuild(db, organizationId, graph.namespace, p.pluginName ?? p.name, p.pluginVersion ?? undefined);
     if (build) out.set(p.name, build);
   }
   return out;

@@ -74,7 +74,14 @@ export class SchemaService {
           ns,
           org,
           actor,
-          { name, type, routingUrl: input.routingUrl, labels: input.labels ?? [] },
+          {
+            name,
+            type,
+            routingUrl: input.routingUrl,
+            labels: input.labels ?? [],
+            pluginName: input.pluginName,
+            pluginVersion: input.pluginVersion,
+          },
           now,
         );
       } else {

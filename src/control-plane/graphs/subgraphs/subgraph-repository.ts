@@ -32,6 +32,8 @@ export class SubgraphRepository {
     type: SubgraphKind;
     routingUrl: string | null;
     labels: string[];
+    pluginName: string | null;
+    pluginVersion: string | null;
     createdBy: string | null;
     now: Date;
   }): Promise<SubgraphRow | undefined> {
@@ -46,7 +48,13 @@ export class SubgraphRepository {
 
   async update(
     id: string,
-    changes: { type?: SubgraphKind; routingUrl?: string | null; labels?: string[] },
+    changes: {
+      type?: SubgraphKind;
+      routingUrl?: string | null;
+      labels?: string[];
+      pluginName?: string | null;
+      pluginVersion?: string | null;
+    },
     now: Date,
   ): Promise<SubgraphRow> {
     const [row] = await this.db

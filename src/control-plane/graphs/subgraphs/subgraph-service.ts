@@ -22,6 +22,7 @@ import type { SubgraphRow } from './subgraph-repository.ts';
 import type { GraphRow } from '../federated-graphs/graph-repository.ts';
 import { membersOf, recomposeGraphs } from '../compositions/composer.ts';
 import { subgraphViews } from '../views.ts';
+import { assertPinnedBuildExists, nextPluginPin } from './plugin-pin.ts';
 
 type CreateSubgraph = z.output<typeof createSubgraphRequestSchema>;
 type UpdateSubgraph = z.output<typeof updateSubgraphRequestSchema>;
@@ -116,13 +117,23 @@ export async function createSubgraph(
   ns: NamespaceRow,
   org: Pick<OrgContext, 'id'>,
   actor: Actor,
-  input: { name: string; type: SubgraphKind; routingUrl?: string | null | undefined; labels: string[] },
+  input: {
+    name: string;
+    type: SubgraphKind;
+    routingUrl?: string | null | undefined;
+    labels: string[];
+    pluginName?: string | null | undefined;
+    pluginVersion?: string | null | undefined;
+  },
   now: Date,
 ): Promise<SubgraphRow> {
   const routingUrl = input.routingUrl ?? null;
   const problem = routingUrlProblem(input.type, routingUrl);
   if (problem) throw badRequest(problem);
+  const pin = nextPluginPin(input.type, { pluginName: null, pluginVersion: null }, input);
+  await assertPinnedBuildExists(r, ns, input.name, pin);
   const subgraph = await r.subgraphs.create({
+    ...pin,
     organizationId: org.id,
     namespaceId: ns.id,
     name: input.name,
@@ -140,13 +151,13 @@ export async function createSubgraph(
     resourceType: 'subgraph',
     resourceName: subgraph.name,
     namespace: ns.name,
-    details: { type: subgraph.type, routingUrl: subgraph.routingUrl, labels: subgraph.labels },
+    details: { type: subgraph.type, routingUrl: subgraph.routingUrl, labels: subgraph.labels, ...pin },
     now,
   });
   return subgraph;
 }
 
-/** Applies type, routing URL and label changes; returns what actually changed, in words. */
+/** Applies type, routing URL, label and plugin pin changes; returns what actually changed, in words. */
 export async function applySubgraphChanges(
   r: GraphRepos,
   ns: NamespaceRow,
@@ -157,13 +168,17 @@ export async function applySubgraphChanges(
     type?: SubgraphKind | undefined;
     routingUrl?: string | null | undefined;
     labels?: string[] | undefined;
+    pluginName?: string | null | undefined;
+    pluginVersion?: string | null | undefined;
   },
   now: Date,
 ): Promise<{ subgraph: SubgraphRow; changed: string[] }> {
+  const type = input.type ?? before.type;
   const next = {
-    type: input.type ?? before.type,
+    type,
     routingUrl: input.routingUrl !== undefined ? input.routingUrl : before.routingUrl,
     labels: input.labels ?? before.labels,
+    ...nextPluginPin(type, before, input),
   };
   const problem = routingUrlProblem(next.type, next.routingUrl);
   if (problem) throw badRequest(problem);
@@ -171,6 +186,9 @@ export async function applySubgraphChanges(
   if (next.type !== before.type) changed.push('type');
   if (next.routingUrl !== before.routingUrl) changed.push('routing URL');
   if (JSON.stringify(next.labels) !== JSON.stringify(before.labels)) changed.push('labels');
+  if (next.pluginName !== before.pluginName) changed.push('plugin');
+  if (next.pluginVersion !== before.pluginVersion) changed.push('plugin version');
+  if (changed.includes('plugin') || changed.includes('plugin version')) await assertPinnedBuildExists(r, ns, before.name, next);
   if (changed.length === 0) return { subgraph: before, changed };
   const subgraph = await r.subgraphs.update(before.id, next, now);
   await r.audit.record({
@@ -181,8 +199,8 @@ export async function applySubgraphChanges(
     resourceName: before.name,
     namespace: ns.name,
     details: {
-      before: { type: before.type, routingUrl: before.routingUrl, labels: before.labels },
-      after: { type: subgraph.type, routingUrl: subgraph.routingUrl, labels: subgraph.labels },
+      before: { type: before.type, routingUrl: before.routingUrl, labels: before.labels, pluginName: before.pluginName, pluginVersion: before.pluginVersion },
+      after: { type: subgraph.type, routingUrl: subgraph.routingUrl, labels: subgraph.labels, pluginName: subgraph.pluginName, pluginVersion: subgraph.pluginVersion },
     },
     now,
   });

@@ -14,6 +14,7 @@ import { useGraph } from '../api/get-graph.ts';
 import { useGraphParams } from '../use-graph-params.ts';
 import { CompositionErrors } from './composition-errors.tsx';
 import { GraphDiagram } from './graph-diagram.tsx';
+import { RouterPluginsCard } from './router-plugins-card.tsx';
 import { CompositionStatusBadge, LabelList } from './graph-status-badge.tsx';
 
 export function GraphOverview() {
@@ -29,6 +30,7 @@ export function GraphOverview() {
         <GraphDiagram org={org} graph={g} />
       </Section>
       <LatestComposition org={org} graph={g} />
+      <RouterPluginsCard graph={g} />
     </div>
   );
 }

@@ -107,6 +107,19 @@ function PluginBody({ org, data, canWrite }: { org: string; data: PluginBuildLis
               {formatRelative(plugin.createdAt)} by {plugin.createdBy}
             </span>
           </Detail>
+          <div className="col-span-2 lg:col-span-4">
+            <Detail label="Used by">
+              {data.usedBy.length === 0 ? (
+                <span className="text-xs text-muted-foreground">nothing: no subgraph or feature flag runs this plugin</span>
+              ) : (
+                <ul className="flex flex-wrap gap-x-3 gap-y-1" data-testid="plugin-used-by">
+                  {data.usedBy.map((u) => (
+                    <li key={u}>{u}</li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
+          </div>
         </dl>
       </Card>
       {builds.length === 0 ? (

@@ -22,6 +22,7 @@ import { useDeleteSubgraph } from '../api/delete-subgraph.ts';
 import { useSchemaVersion } from '../api/get-schema-version.ts';
 import { useSubgraph } from '../api/get-subgraph.ts';
 import { EditSubgraphDialog } from './edit-subgraph-dialog.tsx';
+import { PluginVersionSelect } from './plugin-version-select.tsx';
 import { PublishSchemaDialog } from './publish-schema-dialog.tsx';
 import { SchemaVersionsPanel } from './schema-versions-panel.tsx';
 
@@ -122,6 +123,11 @@ function SubgraphBody({ org, subgraph, canWrite }: { org: string; subgraph: Subg
               </span>
             )}
           </Detail>
+          {subgraph.plugin && (
+            <Detail label="Plugin build">
+              <PluginVersionSelect org={org} subgraph={subgraph} canWrite={canWrite} />
+            </Detail>
+          )}
           <Detail label="Latest version">
             {latest ? (
               <span title={formatDateTime(latest.createdAt)}>
