@@ -278,3 +278,18 @@ describe('router download by hash', () => {
     expect(malformed.status).toBe(400);
   });
 });
+
+describe('after a build is stored', () => {
+  it('a build that is stored stays a success when updating the graphs that use it fails', async () => {
+    const plugins = ts.server.services.plugins;
+    const hooks = plugins.hooks;
+    plugins.hooks = { ...hooks, onBuildRecorded: async () => { throw new Error('database went away'); } };
+    try {
+      const res = await upload(developer, await tarGzOf(pluginEntries({ name: 'warned', version: '1.0.0' })), 'warned');
+      expect(res.status).toBe(201);
+      expect(res.body.warnings).toEqual(['The build was stored, but updating the graphs that use warned failed: database went away']);
+    } finally {
+      plugins.hooks = hooks;
+    }
+  });
+});

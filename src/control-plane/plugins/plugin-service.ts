@@ -64,7 +64,14 @@ export class PluginService {
       { org, principal, namespace, plugin: target.name, body, contentLength },
     );
     if (result.created) {
-      await this.hooks.onBuildRecorded?.({ organizationId: org.id, namespace: namespace.name, plugin: target.name, version: result.build.version });
+      // The build is stored and immutable by now; a failure to propagate it must not turn
+      // the upload into an error the client would retry.
+      try {
+        await this.hooks.onBuildRecorded?.({ organizationId: org.id, namespace: namespace.name, plugin: target.name, version: result.build.version });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return { ...result, warnings: [`The build was stored, but updating the graphs that use ${target.name} failed: ${message}`] };
+      }
     }
     return result;
   }

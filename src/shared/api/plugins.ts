@@ -89,7 +89,12 @@ export const pluginBuildListSchema = z.object({
 export type PluginBuildList = z.infer<typeof pluginBuildListSchema>;
 
 /** 201 with `created: true` for a new version; 200 with `created: false` when this exact archive was uploaded before. */
-export const uploadPluginBuildResponseSchema = z.object({ build: pluginBuildDetailSchema, created: z.boolean() });
+export const uploadPluginBuildResponseSchema = z.object({
+  build: pluginBuildDetailSchema,
+  created: z.boolean(),
+  /** Follow-up work that failed after the build was safely stored (e.g. rebuilding router configs). */
+  warnings: z.array(z.string()).optional(),
+});
 export type UploadPluginBuildResponse = z.infer<typeof uploadPluginBuildResponseSchema>;
 
 /**
