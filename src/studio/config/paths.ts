@@ -32,6 +32,10 @@ export const paths = {
         getHref: (slug: string, ns: string, name: string) => `${graphHref(slug, ns, name)}/router-tokens`,
       },
       settings: { path: 'settings', getHref: (slug: string, ns: string, name: string) => `${graphHref(slug, ns, name)}/settings` },
+      featureFlags: {
+        path: 'feature-flags',
+        getHref: (slug: string, ns: string, name: string) => `${graphHref(slug, ns, name)}/feature-flags`,
+      },
     },
     subgraph: {
       path: '/o/:org/subgraphs/:namespace/:subgraph',
@@ -39,7 +43,18 @@ export const paths = {
         `${org(slug)}/subgraphs/${encodeURIComponent(ns)}/${encodeURIComponent(name)}`,
     },
     featureFlags: { path: '/o/:org/feature-flags', getHref: (slug: string) => `${org(slug)}/feature-flags` },
+    featureFlag: {
+      path: '/o/:org/feature-flags/:namespace/:flag',
+      /** `graph` picks which applicable graph the page shows (its subgraphs, diff, playground). */
+      getHref: (slug: string, ns: string, flag: string, graph?: string) =>
+        `${org(slug)}/feature-flags/${encodeURIComponent(ns)}/${encodeURIComponent(flag)}${graph ? `?graph=${encodeURIComponent(graph)}` : ''}`,
+    },
     plugins: { path: '/o/:org/plugins', getHref: (slug: string) => `${org(slug)}/plugins` },
+    plugin: {
+      path: '/o/:org/plugins/:namespace/:plugin',
+      getHref: (slug: string, ns: string, name: string) =>
+        `${org(slug)}/plugins/${encodeURIComponent(ns)}/${encodeURIComponent(name)}`,
+    },
     playground: { path: '/o/:org/playground', getHref: (slug: string) => `${org(slug)}/playground` },
     settings: {
       root: { path: '/o/:org/settings', getHref: (slug: string) => `${org(slug)}/settings` },

@@ -11,6 +11,7 @@ import { Skeleton } from '@/components/ui/spinner';
 import { useGraph } from '../api/get-graph.ts';
 import { useGraphParams } from '../use-graph-params.ts';
 import { GraphStatusBadge } from './graph-status-badge.tsx';
+import { CreateFlagDialog } from '@/features/feature-flags/components/create-flag-dialog';
 
 /** The header and sub-navigation shared by every page of one graph. */
 export function GraphShell({ org }: { org: CurrentOrg }) {
@@ -22,6 +23,7 @@ export function GraphShell({ org }: { org: CurrentOrg }) {
     { label: 'Schema', href: paths.org.graph.schema.getHref(...args) },
     { label: 'Compositions', href: paths.org.graph.compositions.getHref(...args) },
     { label: 'Subgraphs', href: paths.org.graph.subgraphs.getHref(...args) },
+    { label: 'Feature flags', href: paths.org.graph.featureFlags.getHref(...args) },
     { label: 'Router tokens', href: paths.org.graph.routerTokens.getHref(...args) },
     { label: 'Settings', href: paths.org.graph.settings.getHref(...args) },
   ];
@@ -58,12 +60,15 @@ export function GraphShell({ org }: { org: CurrentOrg }) {
               ) : null}
             </div>
           </div>
-          <Button asChild size="sm" variant="outline">
-            <Link to={playground}>
-              <Play aria-hidden />
-              Open in playground
-            </Link>
-          </Button>
+          <div className="flex shrink-0 items-center gap-2">
+            {org.role !== 'viewer' && <CreateFlagDialog org={org.slug} namespace={namespace} graph={name} variant="outline" />}
+            <Button asChild size="sm" variant="outline">
+              <Link to={playground}>
+                <Play aria-hidden />
+                Open in playground
+              </Link>
+            </Button>
+          </div>
         </div>
         <nav aria-label="Graph" className="-mb-px mt-3 flex gap-4">
           {tabs.map((tab) => (

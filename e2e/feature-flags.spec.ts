@@ -1,0 +1,232 @@
+import { expect, test, type Page } from '@playwright/test';
+import { admin, ORG } from './support/accounts.ts';
+import { apiLogin, createMember } from './support/api.ts';
+import { chooseOption, logIn } from './support/ui.ts';
+import { responseText, runUntilServedBy, typeQuery } from './support/playground.ts';
+
+const uniqueFlag = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** From the demo graph's page, through the Radix dialog, to the new flag's page. */
+async function createFlagFromDemo(page: Page, name: string): Promise<void> {
+  await page.goto(`/o/${ORG}/graphs/default/demo`);
+  await page.getByRole('button', { name: 'Create feature flag' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Description').fill('e2e preview');
+  await dialog.getByRole('button', { name: 'Create feature flag' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${ORG}/feature-flags/default/${name}\\?graph=demo`));
+  await expect(page.getByTestId('flag-name')).toHaveText(name);
+  await expect(page.getByTestId('flag-enabled')).toHaveText('enabled');
+  // With no swaps the flag is a clone: it composes, to the same schema.
+  await expect(page.getByTestId('flag-composition-status')).toContainText('composed');
+  await expect(page.getByText('Same schema as the base graph')).toBeVisible();
+}
+
+/** A query straight to the demo graph's staging router, as a client (or CI) would send it. */
+async function askRouter(page: Page, query: string, headers: Record<string, string> = {}) {
+  const graph = await page.request.get(`/api/v1/orgs/${ORG}/namespaces/default/graphs/demo`);
+  const { routingUrl } = (await graph.json()) as { routingUrl: string };
+  const res = await page.request.post(routingUrl, { data: { query }, headers: { 'content-type': 'application/json', ...headers } });
+  return { servedBy: res.headers()['x-switchyard-served-by'], body: (await res.json()) as { data?: unknown; errors?: { message: string }[] } };
+}
+
+function subgraphRow(page: Page, name: string) {
+  return page.locator(`[data-testid="flag-subgraph-row"][data-subgraph="${name}"]`);
+}
+
+test('clone the demo graph into a flag, swap reviews for a mock with a new field, see the diff and query it in the playground', async ({ page }) => {
+  test.setTimeout(120_000);
+  const flag = uniqueFlag('new-reviews');
+  await logIn(page, admin);
+  await createFlagFromDemo(page, flag);
+
+  await subgraphRow(page, 'reviews').getByRole('button', { name: 'Swap reviews' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('tab', { name: 'Mock plugin' })).toHaveAttribute('aria-selected', 'true');
+  const sdl = dialog.getByRole('textbox', { name: 'Mock schema SDL' });
+  // Pre-filled with the base subgraph's latest SDL.
+  await expect(sdl).toHaveValue(/type Review\b[^{]*\{/);
+  const base = await sdl.inputValue();
+
+  // Validated as you type: a broken field shows where.
+  await sdl.fill(base.replace(/(type Review\b[^{]*\{)/, '$1\n  headline String'));
+  await expect(dialog.getByTestId('sdl-error')).toContainText(/Line \d+, column \d+: Expected ":"/);
+  await expect(dialog.getByRole('button', { name: 'Swap for mock' })).toBeDisabled();
+  await sdl.fill(base.replace(/(type Review\b[^{]*\{)/, '$1\n  headline: String'));
+  await expect(dialog.getByTestId('sdl-verdict')).toHaveText('Valid SDL');
+
+  const mocks = dialog.getByRole('textbox', { name: 'mocks.json' });
+  await mocks.fill('{"Review": {"headline": "Mocked headline"');
+  await expect(dialog.getByTestId('mocks-error')).toContainText(/Line 1, column \d+/);
+  await mocks.fill('{"Review": {"headline": "Mocked headline"}}');
+  await expect(dialog.getByTestId('mocks-verdict')).toHaveText('Valid JSON');
+
+  await dialog.getByRole('button', { name: 'Swap for mock' }).click();
+  // Building and storing the mock plugin takes a few seconds.
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'mock');
+  await expect(subgraphRow(page, 'products').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'base');
+  await expect(page.getByTestId('flag-composition-status')).toContainText('composed');
+
+  // The schema diff: Review changed, with headline added.
+  const review = page.locator('[data-testid="diff-type"][data-type="Review"]');
+  await expect(review).toHaveAttribute('data-change', 'changed');
+  await expect(review.locator('[data-testid="diff-change"][data-direction="added"]')).toContainText('headline');
+  await page.getByRole('button', { name: 'View both SDLs' }).click();
+  await expect(page.getByRole('region', { name: 'Flag client schema' })).toContainText('headline: String');
+
+  // A client sending X-Feature-Flag gets the mock's data for the new field, joined with the real products.
+  await expect(async () => {
+    const answer = await askRouter(page, '{ topProducts(first: 1) { name reviews { headline body } } }', { 'x-feature-flag': flag });
+    expect(answer.servedBy).toBe(`flag:${flag}`);
+    expect(answer.body.errors).toBeUndefined();
+    expect(JSON.stringify(answer.body.data)).toContain('"headline":"Mocked headline"');
+  }).toPass({ timeout: 30_000 });
+
+  // The playground opens with the flag selected.
+  await page.getByRole('link', { name: 'Open in playground' }).click();
+  await expect(page).toHaveURL(new RegExp(`flag=${flag}`));
+  await expect(page.getByTestId('target-select')).toContainText(flag);
+  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible();
+  await typeQuery(page, '{ topProducts(first: 1) { name reviews { headline body } } }');
+  await runUntilServedBy(page, `flag:${flag}`);
+  await expect(responseText(page)).toContainText('"Mocked headline"');
+  // Products still comes from the real service, joined with the mocked reviews.
+  await expect(responseText(page)).toContainText('"Table"');
+
+  // The base graph does not know the field.
+  await chooseOption(page, page.getByTestId('target-select'), 'Base graph');
+  await runUntilServedBy(page, 'base');
+  await expect(responseText(page)).toContainText('Cannot query field \\"headline\\" on type \\"Review\\"');
+});
+
+test('swap reviews for another URL (the same service): the flag serves the same data', async ({ page }) => {
+  test.setTimeout(90_000);
+  const flag = uniqueFlag('url-reviews');
+  await logIn(page, admin);
+  const graph = await page.request.get(`/api/v1/orgs/${ORG}/namespaces/default/graphs/demo`);
+  expect(graph.status()).toBe(200);
+  const { subgraphs } = (await graph.json()) as { subgraphs: { name: string; routingUrl: string | null }[] };
+  const reviewsUrl = subgraphs.find((s) => s.name === 'reviews')?.routingUrl;
+  expect(reviewsUrl).toMatch(/^http/);
+
+  await createFlagFromDemo(page, flag);
+  await subgraphRow(page, 'reviews').getByRole('button', { name: 'Swap reviews' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('tab', { name: 'Another URL' }).click();
+  await dialog.getByLabel('Routing URL').fill('not a url');
+  await dialog.getByRole('button', { name: 'Swap for URL' }).click();
+  await expect(dialog.getByText(/is not an absolute http/)).toBeVisible();
+  await dialog.getByLabel('Routing URL').fill(reviewsUrl!);
+  await dialog.getByRole('button', { name: 'Swap for URL' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'url');
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toContainText(reviewsUrl!);
+  await expect(page.getByText('Same schema as the base graph')).toBeVisible();
+  // Each composition is kept: the clone's and the swap's.
+  await expect(page.getByRole('table', { name: 'Composition history' })).toContainText('reviews swapped (url)');
+  await expect(page.getByTestId('flag-composition-row')).toHaveCount(2);
+
+  // Straight through the graph's router: the flag is served by the other URL, with the same data as the base.
+  const query = '{ topProducts(first: 2) { upc name reviews { id body } } }';
+  let fromFlag: Awaited<ReturnType<typeof askRouter>> | undefined;
+  // The router picks up the new config a moment after the control plane records the swap.
+  await expect(async () => {
+    fromFlag = await askRouter(page, query, { 'x-feature-flag': flag });
+    expect(fromFlag.servedBy).toBe(`flag:${flag}`);
+  }).toPass({ timeout: 20_000 });
+  expect(fromFlag!.body.errors).toBeUndefined();
+  expect(JSON.stringify(fromFlag!.body.data)).toContain('"body"');
+  const fromBase = await askRouter(page, query);
+  expect(fromBase.servedBy).toBe('base');
+  expect(fromFlag!.body.data).toEqual(fromBase.body.data);
+
+  // "Open in playground" selects the flag on this graph.
+  await page.getByRole('link', { name: 'Open in playground' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${ORG}/playground\\?graph=default%2Fdemo&flag=${flag}`));
+  await expect(page.getByTestId('target-select')).toContainText(flag);
+
+  // Restore puts the base subgraph back in the flag.
+  await page.goBack();
+  await subgraphRow(page, 'reviews').getByRole('button', { name: 'Restore reviews' }).click();
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'base');
+  await expect(subgraphRow(page, 'reviews').getByRole('button', { name: 'Restore reviews' })).toHaveCount(0);
+});
+
+test('disable and delete a flag; the graph and organization lists show it until it is gone', async ({ page }) => {
+  const flag = uniqueFlag('lifecycle');
+  await logIn(page, admin);
+  await createFlagFromDemo(page, flag);
+
+  await page.getByRole('button', { name: 'Disable' }).click();
+  await expect(page.getByTestId('flag-enabled')).toHaveText('disabled');
+
+  await page.goto(`/o/${ORG}/graphs/default/demo/feature-flags`);
+  const row = page.locator(`[data-testid="flag-row"][data-flag="${flag}"]`);
+  await expect(row).toContainText('disabled');
+  await page.goto(`/o/${ORG}/feature-flags`);
+  await expect(row).toContainText('demo');
+  await row.getByRole('link', { name: flag }).click();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete flag' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${ORG}/feature-flags$`));
+  await expect(page.locator(`[data-testid="flag-row"][data-flag="${flag}"]`)).toHaveCount(0);
+});
+
+/** A flag made through the API by the admin, for tests about what others see of it. */
+async function createFlagByApi(baseURL: string, name: string) {
+  const owner = await apiLogin(baseURL, admin);
+  const res = await owner.api.post(`/api/v1/orgs/${ORG}/namespaces/default/graphs/demo/feature-flags`, {
+    data: { name, description: 'made by the admin' },
+    headers: { 'x-csrf-token': owner.csrfToken },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return owner;
+}
+
+test('a concurrent change gives a clear conflict, and Reload lets the person try again', async ({ page, baseURL }) => {
+  const flag = uniqueFlag('conflict');
+  const other = await createFlagByApi(baseURL!, flag);
+  await logIn(page, admin);
+  await page.goto(`/o/${ORG}/feature-flags/default/${flag}?graph=demo`);
+  await expect(page.getByTestId('flag-name')).toHaveText(flag);
+
+  // Someone else changes the flag after this page loaded it (version 1 → 2).
+  const changed = await other.api.patch(`/api/v1/orgs/${ORG}/namespaces/default/feature-flags/${flag}`, {
+    data: { expectedVersion: 1, description: 'changed elsewhere' },
+    headers: { 'x-csrf-token': other.csrfToken },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await other.api.dispose();
+
+  await page.getByRole('button', { name: 'Disable' }).click();
+  const conflict = page.getByTestId('flag-conflict');
+  await expect(conflict).toContainText('Someone changed this flag');
+  await expect(page.getByTestId('flag-enabled')).toHaveText('enabled');
+  await conflict.getByRole('button', { name: 'Reload' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByText('changed elsewhere')).toBeVisible();
+  await page.getByRole('button', { name: 'Disable' }).click();
+  await expect(page.getByTestId('flag-enabled')).toHaveText('disabled');
+});
+
+test('a viewer sees flags read-only', async ({ page, baseURL }) => {
+  const flag = uniqueFlag('viewer');
+  const owner = await createFlagByApi(baseURL!, flag);
+  await owner.api.dispose();
+  const viewer = await createMember(baseURL!, 'viewer');
+  await logIn(page, viewer);
+
+  await page.goto(`/o/${ORG}/graphs/default/demo`);
+  await expect(page.getByRole('link', { name: 'Open in playground' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create feature flag' })).toHaveCount(0);
+
+  await page.goto(`/o/${ORG}/feature-flags/default/${flag}?graph=demo`);
+  await expect(page.getByTestId('flag-name')).toHaveText(flag);
+  await expect(page.getByText(/you can see this flag but not change it/)).toBeVisible();
+  await expect(subgraphRow(page, 'reviews')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Swap|Restore|Disable|Enable|Delete)/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in playground' })).toBeVisible();
+  await expect(page.getByTestId('flag-schema-diff')).toContainText('Same schema as the base graph');
+});
