@@ -1,24 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { admin, ORG } from './support/accounts.ts';
 import { logIn } from './support/ui.ts';
-
-/** Replaces the query editor's text; Monaco needs focus and a select-all first. */
-async function typeQuery(page: Page, query: string) {
-  const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  // insertText skips Monaco's auto-closing brackets and autocomplete, which typing would trigger.
-  await page.keyboard.insertText(query);
-  // An autocomplete popup would cover the Run button.
-  await page.keyboard.press('Escape');
-}
-
-async function run(page: Page) {
-  await page.getByRole('button', { name: /Execute query/ }).click();
-}
-
-const responseText = (page: Page) => page.locator('.graphiql-response');
+import { responseText, runQuery, typeQuery } from './support/playground.ts';
 
 test('runs a query against the demo graph through the staging router and says what served it', async ({ page }) => {
   await logIn(page, admin);
@@ -29,7 +12,7 @@ test('runs a query against the demo graph through the staging router and says wh
   await typeQuery(page, '{ topProducts(first: 2) { name reviews { body author { name } } } }');
   // The router loads its first config a moment after the control plane is ready.
   await expect(async () => {
-    await run(page);
+    await runQuery(page);
     await expect(page.getByTestId('served-by')).toHaveText('served by base', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await expect(responseText(page)).toContainText('"Table"');

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { flagPaths, type FeatureFlag, type FeatureFlagDetail, type FlagSchemaDiff } from '../../../../shared/api/feature-flags.ts';
 import { api } from '@/lib/api-client';
 import { getGraphSchema } from '@/features/graphs/api/get-graph-schema';
 import { graphQueryKey } from '@/features/graphs/api/keys';
@@ -22,11 +23,13 @@ export const getTargetSchema = async (org: string, namespace: string, graph: str
     const s = await getGraphSchema(org, namespace, graph, signal);
     return { clientSchema: s.clientSchema, compositionId: s.compositionId };
   }
-  const s = await api.get<{ flag: { clientSchema: string | null; compositionId: string | null } }>(
-    `/api/v1/orgs/${org}/namespaces/${encodeURIComponent(namespace)}/feature-flags/${encodeURIComponent(flag)}/schema-diff?graph=${encodeURIComponent(graph)}`,
-    signal,
-  );
-  return { clientSchema: s.flag.clientSchema ?? '', compositionId: s.flag.compositionId };
+  const [diff, detail] = await Promise.all([
+    api.get<FlagSchemaDiff>(flagPaths.schemaDiff(org, namespace, flag, graph), signal),
+    api.get<FeatureFlagDetail>(flagPaths.flag(org, namespace, flag), signal),
+  ]);
+  if (diff.flagSdl === null) throw new Error(`Feature flag "${flag}" has no composed schema for graph "${graph}"`);
+  const composition = detail.graphs.find((g) => g.graph === graph)?.composition ?? null;
+  return { clientSchema: diff.flagSdl, compositionId: composition?.id ?? null };
 };
 
 export const getTargetSchemaQueryOptions = (org: string, namespace: string, graph: string, flag: string | null) =>
@@ -38,29 +41,17 @@ export const getTargetSchemaQueryOptions = (org: string, namespace: string, grap
 export const useTargetSchema = (org: string, namespace: string | null, graph: string | null, flag: string | null) =>
   useQuery({ ...getTargetSchemaQueryOptions(org, namespace ?? '', graph ?? '', flag), enabled: Boolean(namespace && graph) });
 
-interface FlagSummary {
-  name: string;
-  enabled: boolean;
-  description?: string | null;
-  status?: string;
-}
-
 export const getPlaygroundTargets = async (org: string, namespace: string, graph: string, signal?: AbortSignal): Promise<PlaygroundTarget[]> => {
   const base: PlaygroundTarget = { flag: null, label: 'Base graph', description: `${namespace}/${graph}`, available: true };
-  const res = await api
-    .get<{ featureFlags: FlagSummary[] }>(
-      `/api/v1/orgs/${org}/namespaces/${encodeURIComponent(namespace)}/graphs/${encodeURIComponent(graph)}/feature-flags`,
-      signal,
-    )
-    .catch(() => ({ featureFlags: [] as FlagSummary[] }));
+  const res = await api.get<{ featureFlags: FeatureFlag[] }>(flagPaths.graphFlags(org, namespace, graph), signal);
   return [
     base,
-    ...res.featureFlags.map((f) => ({
-      flag: f.name,
-      label: `Flag: ${f.name}`,
-      description: f.enabled ? (f.description ?? undefined) : 'disabled',
-      available: f.enabled,
-    })),
+    ...res.featureFlags.map((f) => {
+      // Only flags in this graph's router config can answer: enabled and composed.
+      const state = f.graphs.find((g) => g.graph === graph);
+      const why = !f.enabled ? 'disabled' : state?.status === 'failed' ? 'does not compose' : state?.live ? undefined : 'not served yet';
+      return { flag: f.name, label: `Flag: ${f.name}`, description: why ?? (f.description || undefined), available: Boolean(state?.live) };
+    }),
   ];
 };
 
