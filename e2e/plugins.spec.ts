@@ -200,3 +200,51 @@ test('deleting a plugin asks first, then removes it and its builds', async ({ pa
   await page.goto(`/o/${ORG}/plugins/${NS}/${name}`);
   await expect(page.getByRole('alert')).toContainText('Plugin not found');
 });
+
+test('a real plugin build uploaded in the studio answers in the playground through the staging router', async ({ page, baseURL }) => {
+  // A runnable plugin: the generic mock plugin for a small schema, packed in Cosmo's layout.
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { buildMockPluginDir } = await import('../src/plugins/mock/build-mock-dir.ts');
+  const { packPluginDir } = await import('../src/cli/pack-plugin-dir.ts');
+  const name = uniqueName('catalog');
+  const field = `items${randomBytes(3).toString('hex')}`;
+  const sdl = `type Query { ${field}(first: Int): [CatalogItem!]! }\ntype CatalogItem { id: ID! title: String! }\n`;
+  const dir = await mkdtemp(join(tmpdir(), 'switchyard-e2e-plugin-'));
+  let archive: Buffer;
+  try {
+    await buildMockPluginDir(join(dir, 'plugin'), { sdl, name, mocks: { CatalogItem: { title: 'From the plugin' } } });
+    await packPluginDir(join(dir, 'plugin'), join(dir, 'build.tar.gz'));
+    archive = await readFile(join(dir, 'build.tar.gz'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  await logIn(page, admin);
+  await page.goto(`/o/${ORG}/plugins`);
+  await page.getByRole('button', { name: 'Upload build' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Plugin name').fill(name);
+  await dialog.getByLabel('Build archive (.tar.gz)').setInputFiles({ name: `${name}.tar.gz`, mimeType: 'application/gzip', buffer: archive });
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(dialog.getByTestId('upload-result')).toHaveAttribute('data-created', 'true');
+  const version = (await dialog.getByTestId('uploaded-version').textContent())!;
+
+  // The plugin joins the demo graph as a grpc_plugin subgraph pinned to that build.
+  const { api, csrfToken } = await apiLogin(baseURL!, admin);
+  const res = await api.post(`/api/v1/orgs/${ORG}/namespaces/${NS}/subgraphs/${name}/schema`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { sdl, type: 'grpc_plugin', labels: ['graph=demo'], pluginName: name, pluginVersion: version },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+
+  // The router downloads the build by hash, starts it, and answers from it.
+  const { typeQuery, runUntilServedBy, responseText } = await import('./support/playground.ts');
+  await page.goto(`/o/${ORG}/playground?graph=default/demo`);
+  await typeQuery(page, `{ ${field}(first: 2) { id title } }`);
+  await expect(async () => {
+    await runUntilServedBy(page, 'base', 5_000);
+    await expect(responseText(page)).toContainText('From the plugin', { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+});

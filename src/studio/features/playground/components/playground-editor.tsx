@@ -1,11 +1,11 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
-import type { GraphiQLPlugin } from '@graphiql/react';
+import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { Network } from 'lucide-react';
 import { createRouterFetcher } from '../lib/router-fetcher.ts';
 import { usePlaygroundActions } from './playground-provider.tsx';
@@ -31,6 +31,31 @@ export interface PlaygroundEditorProps {
   onEditQuery?: (value: string) => void;
   onEditVariables?: (value: string) => void;
   onEditHeaders?: (value: string) => void;
+  /** Receives a reader of the editors' current text; GraphiQL reports edits only after a debounce. */
+  /** null when the editors go away (a disposed editor reads as empty). */
+  onEditorsReady?: (read: (() => EditorContents) | null) => void;
+}
+
+export interface EditorContents {
+  query: string | null;
+  variables: string | null;
+  headers: string | null;
+}
+
+/** Renders nothing; hands the page a way to read the live editors (for share links). */
+function EditorsBridge({ onReady }: { onReady: (read: (() => EditorContents) | null) => void }) {
+  const query = useGraphiQL((s) => s.queryEditor);
+  const variables = useGraphiQL((s) => s.variableEditor);
+  const headers = useGraphiQL((s) => s.headerEditor);
+  useEffect(() => {
+    onReady(() => ({
+      query: query?.getValue() ?? null,
+      variables: variables?.getValue() ?? null,
+      headers: headers?.getValue() ?? null,
+    }));
+    return () => onReady(null);
+  }, [query, variables, headers, onReady]);
+  return null;
 }
 
 function toSchema(sdl: string): GraphQLSchema | null {
@@ -63,6 +88,19 @@ export function PlaygroundEditor(props: PlaygroundEditorProps) {
       onEditQuery={props.onEditQuery}
       onEditVariables={props.onEditVariables}
       onEditHeaders={props.onEditHeaders}
-    />
+    >
+      {props.onEditorsReady ? (
+        <GraphiQL.Toolbar>
+          {({ prettify, copy, merge }) => (
+            <>
+              {prettify}
+              {merge}
+              {copy}
+              <EditorsBridge onReady={props.onEditorsReady!} />
+            </>
+          )}
+        </GraphiQL.Toolbar>
+      ) : null}
+    </GraphiQL>
   );
 }

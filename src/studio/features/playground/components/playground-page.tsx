@@ -23,9 +23,20 @@ query {
 
 type Draft = Pick<ShareState, 'query' | 'variables' | 'headers'>;
 
+/** The editors' text: read live from the mounted editor when there is one, else the last known. */
 function createDraft(initial: Draft) {
   let value = initial;
-  return { get: () => value, set: (patch: Partial<Draft>) => void (value = { ...value, ...patch }) };
+  let live: (() => Draft) | null = null;
+  return {
+    get(): Draft {
+      if (live) value = { ...value, ...live() };
+      return value;
+    },
+    set: (patch: Partial<Draft>) => void (value = { ...value, ...patch }),
+    // Dropped when the editor unmounts: a disposed editor reads as empty. Switching target
+    // reads the live text first (update() calls get()), so nothing typed is lost.
+    setLive: (read: (() => Draft) | null) => void (live = read),
+  };
 }
 
 /**
@@ -120,6 +131,7 @@ export function PlaygroundPage() {
               onEditQuery={(query) => draft.set({ query })}
               onEditVariables={(variables) => draft.set({ variables })}
               onEditHeaders={(headers) => draft.set({ headers })}
+              onEditorsReady={draft.setLive}
             />
           )}
         </div>
