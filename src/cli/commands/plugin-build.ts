@@ -1,7 +1,7 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { processIo, type CliIo } from '../api-client.ts';
+import { parseDirCommand } from '../dir-command.ts';
 import { packPluginDir } from '../pack-plugin-dir.ts';
 
 export const pluginBuildUsage = `Usage: switchyard plugin build <dir> [--out file.tar.gz] [--platform linux_amd64,darwin_arm64]
@@ -14,31 +14,9 @@ The script runs on any platform, so it is written under every --platform name gi
 `;
 
 export async function runPluginBuild(args: string[], io: CliIo = processIo()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        platform: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.stderr(`${err instanceof Error ? err.message : String(err)}\n\n${pluginBuildUsage}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(pluginBuildUsage);
-    return 0;
-  }
-  const [dirArg, ...extra] = parsed.positionals;
-  if (!dirArg || extra.length) {
-    io.stderr(pluginBuildUsage);
-    return 2;
-  }
-  const dir = resolve(io.cwd, dirArg);
+  const parsed = parseDirCommand(args, ['out', 'platform'], pluginBuildUsage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { dir } = parsed;
   try {
     const [{ generatePluginFiles, readManifest }, { bundlePluginScript }, { goPlatform }] = await Promise.all(
       [

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { processIo, type CliIo } from '../api-client.ts';
+import { parseDirCommand } from '../dir-command.ts';
 
 export const pluginInitUsage = `Usage: switchyard plugin init <dir> [--schema file] [--name NAME]
 
@@ -12,31 +12,9 @@ src/service.ts and the entry src/main.ts. Build it with "switchyard plugin build
 `;
 
 export async function runPluginInit(args: string[], io: CliIo = processIo()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        schema: { type: 'string' },
-        name: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.stderr(`${err instanceof Error ? err.message : String(err)}\n\n${pluginInitUsage}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(pluginInitUsage);
-    return 0;
-  }
-  const [dirArg, ...extra] = parsed.positionals;
-  if (!dirArg || extra.length) {
-    io.stderr(pluginInitUsage);
-    return 2;
-  }
-  const dir = resolve(io.cwd, dirArg);
+  const parsed = parseDirCommand(args, ['schema', 'name'], pluginInitUsage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { dir, dirArg } = parsed;
   try {
     const schemaSdl = parsed.values.schema
       ? await readFile(resolve(io.cwd, parsed.values.schema), 'utf8')
