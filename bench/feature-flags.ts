@@ -6,69 +6,15 @@
  * pack, upload, composition, config, download by hash, unpack and plugin cold start are
  * all inside the measurement. Prints markdown.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/control-plane/config.ts';
-import { openDatabase } from '../src/control-plane/db/client.ts';
-import { createServer } from '../src/control-plane/server.ts';
-import { bootstrapFirstAdmin } from '../src/control-plane/bootstrap.ts';
-import { startDemoSubgraphs } from '../src/control-plane/demo/subgraphs/index.ts';
-import { startRouter } from '../src/router/start.ts';
-import { PluginManager } from '../src/plugins/runtime/plugin-manager.ts';
-import { createPluginStore } from '../src/plugins/runtime/plugin-store.ts';
-import { createGrpcTransports } from '../src/plugins/transport/router-transports.ts';
+import { BENCH_NS as ns, startBenchStack } from './bench-server.ts';
 import { fmt, summarize, table } from './lib.ts';
 
 const RUNS = Number(process.env.BENCH_FLAG_RUNS ?? 10);
-const EMAIL = 'bench@example.test';
-const PASSWORD = 'bench password 123';
 
 export async function benchFeatureFlags(): Promise<string> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', SWITCHYARD_ORG_NAME: 'Bench' });
-  const database = await openDatabase({ kind: 'pglite-memory' });
-  await bootstrapFirstAdmin(database.db, { email: EMAIL, password: PASSWORD, orgName: 'Bench' });
-  const { app } = await createServer({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const demo = await startDemoSubgraphs();
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'swy-bench-flags-'));
-  const manager = new PluginManager();
-  let router: Awaited<ReturnType<typeof startRouter>> | undefined;
+  const stack = await startBenchStack();
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const call = async (method: string, p: string, body?: unknown) => {
-      const res = await fetch(base + p, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<Record<string, unknown>>;
-    };
-    const ns = '/api/v1/orgs/bench/namespaces/default';
-    await call('POST', `${ns}/graphs`, { name: 'bench', routingUrl: 'http://localhost/graphql', labelMatchers: ['graph=bench'] });
-    for (const s of demo.subgraphs) {
-      await call('POST', `${ns}/subgraphs/${s.name}/schema`, { sdl: s.sdl, routingUrl: s.url, labels: ['graph=bench'], type: 'standard' });
-    }
-    const { token } = (await call('POST', `${ns}/graphs/bench/router-tokens`, { name: 'bench' })) as { token: string };
-    const store = createPluginStore({ dir: path.join(scratch, 'plugins'), baseUrl: base, routerToken: token });
-    router = await startRouter({
-      source: { kind: 'control-plane', apiUrl: base, token },
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: null,
-      transports: createGrpcTransports({ plugins: manager, resolvePluginDir: (s) => store.ensure(s.plugin!) }),
-      logger: { info() {}, warn() {}, error() {}, debug() {}, child() { return this; } } as never,
-    });
-    const routerUrl = router.url;
+    const { call, demo, routerUrl } = stack;
     const { featureFlag } = (await call('POST', `${ns}/graphs/bench/feature-flags`, { name: 'swap-bench' })) as {
       featureFlag: { version: number };
     };
@@ -114,12 +60,7 @@ export async function benchFeatureFlags(): Promise<string> {
       ],
     )}\n`;
   } finally {
-    await router?.close();
-    await manager.stopAll();
-    await demo.close();
-    await app.close();
-    await database.close();
-    await rm(scratch, { recursive: true, force: true });
+    await stack.close();
   }
 }
 
