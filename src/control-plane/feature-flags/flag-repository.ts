@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { findInNamespace, listInNamespace } from '../db/namespaced.ts';
 import type { Database } from '../db/client.ts';
 import { featureFlagCompositions, featureFlags, featureSubgraphs } from '../db/schema.ts';
 import type { Actor } from '../graphs/actor.ts';
@@ -25,21 +26,12 @@ const compositionMeta = {
 export class FlagRepository {
   constructor(private readonly db: Database) {}
 
-  async listInNamespace(namespaceId: string): Promise<FlagRow[]> {
-    return this.db
-      .select()
-      .from(featureFlags)
-      .where(eq(featureFlags.namespaceId, namespaceId))
-      .orderBy(asc(featureFlags.name));
+  listInNamespace(namespaceId: string): Promise<FlagRow[]> {
+    return listInNamespace(this.db, featureFlags, namespaceId);
   }
 
-  async find(namespaceId: string, name: string): Promise<FlagRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(featureFlags)
-      .where(and(eq(featureFlags.namespaceId, namespaceId), eq(featureFlags.name, name)))
-      .limit(1);
-    return row;
+  find(namespaceId: string, name: string): Promise<FlagRow | undefined> {
+    return findInNamespace(this.db, featureFlags, namespaceId, name);
   }
 
   async create(input: {

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { findInNamespace, listInNamespace } from '../../db/namespaced.ts';
 import type { Database } from '../../db/client.ts';
 import { federatedGraphs } from '../../db/schema.ts';
 
@@ -7,21 +8,12 @@ export type GraphRow = typeof federatedGraphs.$inferSelect;
 export class GraphRepository {
   constructor(private readonly db: Database) {}
 
-  async listInNamespace(namespaceId: string): Promise<GraphRow[]> {
-    return this.db
-      .select()
-      .from(federatedGraphs)
-      .where(eq(federatedGraphs.namespaceId, namespaceId))
-      .orderBy(asc(federatedGraphs.name));
+  listInNamespace(namespaceId: string): Promise<GraphRow[]> {
+    return listInNamespace(this.db, federatedGraphs, namespaceId);
   }
 
-  async find(namespaceId: string, name: string): Promise<GraphRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(federatedGraphs)
-      .where(and(eq(federatedGraphs.namespaceId, namespaceId), eq(federatedGraphs.name, name)))
-      .limit(1);
-    return row;
+  find(namespaceId: string, name: string): Promise<GraphRow | undefined> {
+    return findInNamespace(this.db, federatedGraphs, namespaceId, name);
   }
 
   async create(input: {

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { findInNamespace, listInNamespace } from '../../db/namespaced.ts';
 import type { Database } from '../../db/client.ts';
 import { subgraphs } from '../../db/schema.ts';
 import type { SubgraphKind } from '../../../shared/router-config.ts';
@@ -8,21 +9,12 @@ export type SubgraphRow = typeof subgraphs.$inferSelect;
 export class SubgraphRepository {
   constructor(private readonly db: Database) {}
 
-  async listInNamespace(namespaceId: string): Promise<SubgraphRow[]> {
-    return this.db
-      .select()
-      .from(subgraphs)
-      .where(eq(subgraphs.namespaceId, namespaceId))
-      .orderBy(asc(subgraphs.name));
+  listInNamespace(namespaceId: string): Promise<SubgraphRow[]> {
+    return listInNamespace(this.db, subgraphs, namespaceId);
   }
 
-  async find(namespaceId: string, name: string): Promise<SubgraphRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(subgraphs)
-      .where(and(eq(subgraphs.namespaceId, namespaceId), eq(subgraphs.name, name)))
-      .limit(1);
-    return row;
+  find(namespaceId: string, name: string): Promise<SubgraphRow | undefined> {
+    return findInNamespace(this.db, subgraphs, namespaceId, name);
   }
 
   async create(input: {
