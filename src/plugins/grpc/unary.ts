@@ -70,5 +70,10 @@ export function createInsecureClient(target: string): grpc.Client {
     // Plugins are local and restart quickly; don't let grpc-js back off for long.
     'grpc.initial_reconnect_backoff_ms': 100,
     'grpc.max_reconnect_backoff_ms': 1000,
+    // Per-call bookkeeping we never read: channelz tracing, and grpc-js's retry layer (it
+    // buffers every message for a retry policy plugins don't have; the executor retries
+    // UNAVAILABLE itself). Together about a tenth of the client's CPU per call.
+    'grpc.enable_channelz': 0,
+    'grpc.enable_retries': 0,
   });
 }

@@ -3,9 +3,10 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
 import { checkHealth, PLUGIN_HEALTH_SERVICE } from '../grpc/health.ts';
+import type { GrpcClientKind, UnaryTransport } from '../grpc/call.ts';
 import { createInsecureClient } from '../grpc/unary.ts';
+import { createUnaryTransport, grpcClientKind, grpcJsTransport } from '../grpc/unary-transport.ts';
 import { killGroup, parentDeathWrapper, trackChildGroup, untrackChildGroup } from './child-registry.ts';
 import { HandshakeError, parseHandshake, type Handshake } from './handshake.ts';
 import { parsePluginLogLine, type PluginLogger } from './logger.ts';
@@ -26,12 +27,15 @@ export interface LaunchOptions {
   logger: PluginLogger;
   /** aborts the start (the supervisor is stopping) */
   signal?: AbortSignal;
+  /** the client for calls once serving (default: SWITCHYARD_GRPC_CLIENT, else http2) */
+  grpcClient?: GrpcClientKind;
 }
 
 export interface LaunchedPlugin {
   pid: number;
   child: ChildProcess;
-  client: grpc.Client;
+  /** calls to the serving plugin (the health-check client is closed once it answered SERVING) */
+  transport: UnaryTransport;
   handshake: Handshake;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** removes the socket directory made for this start */
@@ -52,6 +56,7 @@ export class PluginStartError extends Error {
 const CAPTURE_BYTES = 400;
 
 export async function launchPlugin(opts: LaunchOptions): Promise<LaunchedPlugin> {
+  const grpcClient = opts.grpcClient ?? grpcClientKind();
   await checkBinary(opts.binaryPath);
   sweeping ??= sweepStaleSocketDirs();
   await sweeping;
@@ -166,7 +171,14 @@ export async function launchPlugin(opts: LaunchOptions): Promise<LaunchedPlugin>
       const status = await checkHealth(client, PLUGIN_HEALTH_SERVICE, Math.min(1000, deadline - Date.now()));
       if (status === 'SERVING') {
         log('info', 'plugin is serving', { address: handshake.address });
-        return { pid: child.pid!, child, client, handshake, exited, cleanup };
+        let transport: UnaryTransport;
+        if (grpcClient === 'grpc-js') {
+          transport = grpcJsTransport(client);
+        } else {
+          client.close();
+          transport = createUnaryTransport(target, 'http2');
+        }
+        return { pid: child.pid!, child, transport, handshake, exited, cleanup };
       }
       lastHealth = `status ${status}`;
     } catch (err) {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type * as grpc from '@grpc/grpc-js';
+import type { UnaryTransport } from '../grpc/call.ts';
 import { killGroup } from './child-registry.ts';
 import { delay, launchPlugin, PluginStartError, type LaunchedPlugin } from './launch.ts';
 import { silentLogger, type PluginLogger } from './logger.ts';
@@ -139,11 +139,11 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     };
   }
 
-  /** The gRPC client of the serving plugin, waiting (bounded) through a start or restart. */
-  async client(waitMs: number, signal?: AbortSignal): Promise<grpc.Client> {
+  /** The call transport of the serving plugin, waiting (bounded) through a start or restart. */
+  async transport(waitMs: number, signal?: AbortSignal): Promise<UnaryTransport> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      if (this.state === 'serving' && this.current) return this.current.client;
+      if (this.state === 'serving' && this.current) return this.current.transport;
       if (this.state === 'failed' || this.state === 'stopped') throw this.unavailable();
       const remaining = deadline - Date.now();
       if (remaining <= 0 || signal?.aborted) throw this.unavailable();
@@ -226,7 +226,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     exit: { code: number | null; signal: NodeJS.Signals | null },
   ): void {
     if (this.current !== launched) return; // stopped or replaced on purpose
-    launched.client.close();
+    launched.transport.close();
     void launched.cleanup();
     killGroup(launched.pid, 'SIGKILL'); // children it may have left behind
     this.current = null;
@@ -256,7 +256,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   }
 
   private async terminate(running: LaunchedPlugin): Promise<void> {
-    running.client.close();
+    running.transport.close();
     killGroup(running.pid, 'SIGTERM');
     const graceful = await Promise.race([
       running.exited.then(() => true),

@@ -25,6 +25,8 @@ function createServer(services: PluginService | PluginService[]): grpc.Server {
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
     'grpc.max_send_message_length': 64 * 1024 * 1024,
+    // channelz tracks every call for a debugging service nobody queries here.
+    'grpc.enable_channelz': 0,
   });
   for (const s of Array.isArray(services) ? services : [services])
     server.addService(s.definition, s.implementation);

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
 import { buildMockPluginDir, type MockPluginDir } from '../mock/build-mock-dir.ts';
 import type { GrpcChannel } from '../transport/executor.ts';
 
@@ -92,19 +91,16 @@ export function countingChannel(inner: GrpcChannel): GrpcChannel & { calls: stri
   const calls: string[] = [];
   return {
     calls,
-    async client(waitMs, signal) {
-      const client = await inner.client(waitMs, signal);
-      return new Proxy(client, {
-        get(target, prop, receiver) {
-          if (prop === 'makeUnaryRequest') {
-            return (method: string, ...rest: unknown[]) => {
-              calls.push(method.slice(method.lastIndexOf('/') + 1));
-              return (target.makeUnaryRequest as (...a: unknown[]) => unknown).call(target, method, ...rest);
-            };
-          }
-          return Reflect.get(target, prop, receiver) as unknown;
+    async transport(waitMs, signal) {
+      const next = await inner.transport(waitMs, signal);
+      return {
+        kind: next.kind,
+        call(path, request, options) {
+          calls.push(path.slice(path.lastIndexOf('/') + 1));
+          return next.call(path, request, options);
         },
-      }) as grpc.Client;
+        close: () => next.close(),
+      };
     },
   };
 }

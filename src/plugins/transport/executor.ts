@@ -1,8 +1,10 @@
-import { status as grpcStatus, type Client } from '@grpc/grpc-js';
+import { status as grpcStatus } from '@grpc/grpc-js';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
 import { execute, GraphQLError, type ExecutionResult } from 'graphql';
-import { createInsecureClient, unaryCall } from '../grpc/unary.ts';
+import type { UnaryTransport } from '../grpc/call.ts';
+import { createUnaryTransport } from '../grpc/unary-transport.ts';
 import { Batcher } from './batcher.ts';
+import { flightKey, SingleFlight } from './single-flight.ts';
 import {
   compileSubgraph,
   type CompiledSubgraph,
@@ -17,8 +19,8 @@ import { createResolvers, type RequestContext } from './resolvers.ts';
  * the result exactly as the selection set asks (aliases, fragments, __typename).
  */
 export interface GrpcChannel {
-  /** a client for the next call; a plugin channel waits (bounded) through a restart */
-  client(waitMs: number, signal?: AbortSignal): Promise<Client>;
+  /** the transport for the next call; a plugin channel waits (bounded) through a restart */
+  transport(waitMs: number, signal?: AbortSignal): Promise<UnaryTransport>;
   close?(): void;
 }
 
@@ -28,6 +30,8 @@ export interface GrpcExecutorOptions extends GrpcSubgraphSource {
   callTimeoutMs?: number;
   /** how long a call waits for a starting or restarting plugin (default: callTimeoutMs) */
   waitForPluginMs?: number;
+  /** identical query RPCs in flight at once share one call (default true; see SingleFlight) */
+  deduplicate?: boolean;
 }
 
 export type GrpcExecutor = Executor & {
@@ -40,6 +44,7 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
   const { fieldResolver, typeResolver } = createResolvers(compiled);
   const callTimeoutMs = options.callTimeoutMs ?? 10_000;
   const waitMs = options.waitForPluginMs ?? callTimeoutMs;
+  const flights = options.deduplicate === false ? null : new SingleFlight<Uint8Array>();
 
   const run = async (request: ExecutionRequest): Promise<ExecutionResult> => {
     if (request.operationType === 'subscription') {
@@ -53,11 +58,16 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
       async call(rpcName, message, retryable = false) {
         const rpc = compiled.rpc(rpcName);
         const once = async () => {
-          const client = await options.channel.client(waitMs, signal);
-          return unaryCall(client, rpc.path, rpc.request, rpc.response, message, {
-            deadlineMs: callTimeoutMs,
-            signal,
-          });
+          const transport = await options.channel.transport(waitMs, signal);
+          const bytes = rpc.request.encode(message).finish();
+          const send = (s: AbortSignal | undefined) =>
+            transport.call(rpc.path, bytes, { deadlineMs: callTimeoutMs, signal: s });
+          // Each caller decodes its own copy: messages are keyed by identity (entity origins).
+          const response =
+            flights && retryable
+              ? await flights.run(flightKey(rpc.path, bytes), () => send(undefined), signal)
+              : await send(signal);
+          return rpc.response.decode(response);
         };
         try {
           return await once();
@@ -100,16 +110,16 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
 
 /** A grpc_service: a plain h2c connection to the team's server at its routing URL. */
 export function tcpChannel(target: string): GrpcChannel {
-  const client = createInsecureClient(target);
+  const transport = createUnaryTransport(target);
   return {
-    client: async () => client,
-    close: () => client.close(),
+    transport: async () => transport,
+    close: () => transport.close(),
   };
 }
 
 /** A plugin supervised by this process (see PluginProcess / PluginManager). */
 export function pluginChannel(plugin: {
-  client(waitMs: number, signal?: AbortSignal): Promise<Client>;
+  transport(waitMs: number, signal?: AbortSignal): Promise<UnaryTransport>;
 }): GrpcChannel {
-  return { client: (waitMs, signal) => plugin.client(waitMs, signal) };
+  return { transport: (waitMs, signal) => plugin.transport(waitMs, signal) };
 }
