@@ -174,5 +174,11 @@ describe('autonomous router', { timeout: 30_000 }, () => {
     ).rejects.toThrow(/Cannot start the router: .*garbage\.json is not a JSON router config/);
     await expect(startRouterFromArgs(['--port', '0'], env())).rejects.toThrow(/needs a config/);
     await expect(startRouterFromArgs(['--port', 'x'], env())).rejects.toThrow(/ROUTER_PORT/);
+    await expect(
+      startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_ROUTER_DEDUPLICATE: 'maybe' }),
+    ).rejects.toThrow(/SWITCHYARD_ROUTER_DEDUPLICATE: must be true or false/);
+    await expect(
+      startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_GRPC_CLIENT: 'grpc' }),
+    ).rejects.toThrow(/SWITCHYARD_GRPC_CLIENT: must be http2 or grpc-js/);
   });
 });

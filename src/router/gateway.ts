@@ -25,6 +25,7 @@ export interface GatewaySettings {
   limits: QueryLimits;
   /** Per subgraph request. */
   subgraphTimeoutMs: number;
+  deduplicateSubgraphRequests: boolean;
   transports: TransportRegistry;
   log: RouterLogger;
 }
@@ -48,7 +49,12 @@ export function createGateway(
   const transportEntries: TransportEntries = {};
   for (const s of composition.subgraphs) {
     if (s.kind === 'standard') {
-      if (s.url) transportEntries[s.name] = { kind: 'http', location: s.url };
+      if (s.url)
+        transportEntries[s.name] = {
+          kind: 'http',
+          location: s.url,
+          options: { deduplicateInflightRequests: settings.deduplicateSubgraphRequests },
+        };
     } else {
       transportEntries[s.name] = { kind: s.kind };
     }
@@ -58,7 +64,10 @@ export function createGateway(
       const subgraph = byName.get(subgraphName) as
         (RoutedSubgraph & { kind: CustomSubgraphKind }) | undefined;
       if (!subgraph) throw new Error(`Subgraph "${subgraphName}" is not in the router config`);
-      return createDispatchingExecutor(subgraph, settings.transports, ctx);
+      return createDispatchingExecutor(subgraph, settings.transports, {
+        ...ctx,
+        deduplicate: settings.deduplicateSubgraphRequests,
+      });
     },
   };
   const transports = {

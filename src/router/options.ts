@@ -14,6 +14,11 @@ const envSchema = z.object({
   SWITCHYARD_ROUTER_PLUGINS_DIR: z.string().min(1).optional(),
   SWITCHYARD_ROUTER_CORS_ORIGINS: z.string().optional(),
   SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
+  SWITCHYARD_ROUTER_DEDUPLICATE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true'),
+  // Read where gRPC transports are made (unary-transport.ts); checked here so a typo stops the start.
+  SWITCHYARD_GRPC_CLIENT: z.enum(['http2', 'grpc-js'], { message: 'must be http2 or grpc-js' }).optional(),
   SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS: positiveInt.default(30_000),
   SWITCHYARD_ROUTER_POLL_INTERVAL_MS: positiveInt.default(10_000),
   SWITCHYARD_ROUTER_MAX_DEPTH: positiveInt.default(15),
@@ -31,6 +36,7 @@ export interface RouterEnv {
   pluginsDir: string | undefined;
   corsOrigins: string[];
   subgraphTimeoutMs: number;
+  deduplicateSubgraphRequests: boolean;
   drainTimeoutMs: number;
   pollIntervalMs: number;
   limits: { maxDepth: number; maxAliases: number; maxQueryBytes: number; maxBodyBytes: number };
@@ -70,6 +76,7 @@ export function routerEnv(env: Record<string, string | undefined> = process.env)
           .filter(Boolean)
       : DEFAULT_CORS_ORIGINS,
     subgraphTimeoutMs: e.SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
+    deduplicateSubgraphRequests: e.SWITCHYARD_ROUTER_DEDUPLICATE === 'true',
     drainTimeoutMs: e.SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS,
     pollIntervalMs: e.SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
     limits: {

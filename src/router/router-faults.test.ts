@@ -244,3 +244,25 @@ describe('transport seam', { timeout: 30_000 }, () => {
     expect(events).toEqual(['acquire reviews base', 'release reviews base']);
   });
 });
+
+describe('identical subgraph queries in flight', { timeout: 30_000 }, () => {
+  // A slow accounts subgraph, so that concurrent requests overlap at the subgraph.
+  async function countAccountsCalls(deduplicateSubgraphRequests: boolean): Promise<number> {
+    const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
+    const slow = await startDelayProxy(accounts.url, 150);
+    try {
+      const subgraphs = demo.subgraphs.map((s) => (s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s));
+      const { url } = await routerFor(mustCompose({ subgraphs }), { deduplicateSubgraphRequests });
+      const answers = await Promise.all(Array.from({ length: 5 }, () => gql(url, '{ me { name } }')));
+      for (const a of answers) expect(a.body.data).toEqual({ me: { name: 'Ada Lovelace' } });
+      return slow.requests();
+    } finally {
+      await slow.close();
+    }
+  }
+
+  it('share one call by default, and each get their own when sharing is off', async () => {
+    expect(await countAccountsCalls(true)).toBe(1);
+    expect(await countAccountsCalls(false)).toBe(5);
+  });
+});

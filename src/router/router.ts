@@ -17,6 +17,11 @@ export interface RouterOptions {
   limits?: Partial<QueryLimits>;
   /** Per subgraph request; default 10 s. */
   subgraphTimeoutMs?: number;
+  /**
+   * Identical query requests to one subgraph that are in flight at the same time share one
+   * call (HTTP and gRPC alike; never mutations). Default true, as in Hive Gateway and Cosmo.
+   */
+  deduplicateSubgraphRequests?: boolean;
   /** How long a replaced gateway may keep serving its in-flight requests; default 30 s. */
   drainTimeoutMs?: number;
   /** Origins allowed to call /graphql from a browser; "*" allows any. */
@@ -71,6 +76,7 @@ export function createRouter(options: RouterOptions = {}): Router {
   const settings: GatewaySettings = {
     limits: { ...defaultLimits, ...options.limits },
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+    deduplicateSubgraphRequests: options.deduplicateSubgraphRequests ?? true,
     transports,
     log,
   };

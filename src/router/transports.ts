@@ -24,6 +24,8 @@ export interface TransportContext {
   servedBy: string;
   compositionId: string;
   log: RouterLogger;
+  /** share one call between identical in-flight query requests (RouterOptions.deduplicateSubgraphRequests) */
+  deduplicate?: boolean;
 }
 
 export interface SubgraphTransportProvider {

@@ -15,7 +15,9 @@ The last good config is kept in SWITCHYARD_ROUTER_DATA_DIR (default ./.switchyar
 served at start when the source is unreachable.
 Other settings: ROUTER_HOST, SWITCHYARD_ROUTER_CORS_ORIGINS, SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
 SWITCHYARD_ROUTER_MAX_DEPTH, SWITCHYARD_ROUTER_MAX_ALIASES, SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
-SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS, LOG_LEVEL.
+SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
+SWITCHYARD_ROUTER_DEDUPLICATE (true: identical in-flight subgraph queries share one call),
+SWITCHYARD_GRPC_CLIENT (http2 or grpc-js, for gRPC subgraphs), LOG_LEVEL.
 `;
 
 /** Starts the router from the command line and environment; resolves when it is listening. */
@@ -55,6 +57,7 @@ export async function startRouterFromArgs(
     ...(e.pluginsDir ? { pluginsDir: e.pluginsDir } : {}),
     corsOrigins: e.corsOrigins,
     subgraphTimeoutMs: e.subgraphTimeoutMs,
+    deduplicateSubgraphRequests: e.deduplicateSubgraphRequests,
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
     logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),

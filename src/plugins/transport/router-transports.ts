@@ -17,6 +17,8 @@ import { createGrpcExecutor, pluginChannel, tcpChannel, type GrpcExecutor } from
 export interface TransportCtx {
   servedBy: string;
   compositionId: string;
+  /** share one RPC between identical in-flight query calls (default true) */
+  deduplicate?: boolean;
   log?: {
     error(msg: string, fields?: Record<string, unknown>): void;
     warn(msg: string, fields?: Record<string, unknown>): void;
@@ -116,6 +118,7 @@ export function createGrpcTransports(options: GrpcTransportsOptions): {
       lease ??= own!;
       const executor = createGrpcExecutor({
         ...source,
+        deduplicate: ctx.deduplicate ?? true,
         channel: { ...pluginChannel(lease.process), close: () => void own?.release() },
         ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
       });
@@ -124,12 +127,13 @@ export function createGrpcTransports(options: GrpcTransportsOptions): {
   };
 
   const grpc_service: GrpcTransportProvider = {
-    async getExecutor(subgraph) {
+    async getExecutor(subgraph, ctx) {
       const source = grpcSource(subgraph);
       if (!subgraph.url)
         throw new GrpcTransportError(`Subgraph "${subgraph.name}" is a grpc_service without a URL`);
       return createGrpcExecutor({
         ...source,
+        deduplicate: ctx.deduplicate ?? true,
         channel: tcpChannel(subgraph.url),
         ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
       });

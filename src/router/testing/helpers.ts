@@ -82,9 +82,11 @@ export async function listen(server: Server, port = 0): Promise<RunningServer> {
 export async function startDelayProxy(
   targetUrl: string,
   delayMs: number,
-): Promise<RunningServer & { graphqlUrl: string }> {
+): Promise<RunningServer & { graphqlUrl: string; requests(): number }> {
   const target = new URL(targetUrl);
+  let requests = 0;
   const server = createServer((req, res) => {
+    requests++;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -109,7 +111,7 @@ export async function startDelayProxy(
     });
   });
   const running = await listen(server);
-  return { ...running, graphqlUrl: `${running.url}/graphql` };
+  return { ...running, graphqlUrl: `${running.url}/graphql`, requests: () => requests };
 }
 
 export async function waitFor<T>(
