@@ -93,15 +93,27 @@ function collectServices(ns: protobuf.NamespaceBase, out: protobuf.Service[]): v
 }
 
 /** google.protobuf.StringValue and friends: nullable scalars. */
+// Asked for every field of every message the router decodes; protobufjs builds fullName on each read.
+const scalarWrappers = new WeakMap<protobuf.Type, boolean>();
+const listWrappers = new WeakMap<protobuf.Type, boolean>();
+
 export function isScalarWrapper(type: protobuf.Type): boolean {
-  return (
-    type.fullName.startsWith('.google.protobuf.') && type.name.endsWith('Value') && !!type.fields['value']
-  );
+  let known = scalarWrappers.get(type);
+  if (known === undefined) {
+    known =
+      type.fullName.startsWith('.google.protobuf.') && type.name.endsWith('Value') && !!type.fields['value'];
+    scalarWrappers.set(type, known);
+  }
+  return known;
 }
 
 /** protographic's ListOf…X wrappers: { list: { items: [...] } } for nullable and nested lists. */
 export function isListWrapper(type: protobuf.Type): boolean {
-  if (!type.name.startsWith('ListOf')) return false;
-  const list = type.fields['list'];
-  return !!list && list.resolvedType instanceof protobuf.Type && !!list.resolvedType.fields['items'];
+  let known = listWrappers.get(type);
+  if (known === undefined) {
+    const list = type.name.startsWith('ListOf') ? type.fields['list'] : undefined;
+    known = !!list && list.resolvedType instanceof protobuf.Type && !!list.resolvedType.fields['items'];
+    listWrappers.set(type, known);
+  }
+  return known;
 }
