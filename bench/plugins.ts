@@ -1,125 +1,142 @@
 /**
  * Plugin benchmarks (npx tsx bench/plugins.ts):
- *  - cold start: spawn → handshake → health SERVING of the generic mock plugin;
- *  - executor latency of one query answered over the plugin's unix socket vs. the
- *    same binary served as a grpc_service over TCP (h2c), sequential requests.
+ *  - cold start: spawn → handshake → health SERVING, for the generic mock plugin and for a
+ *    plugin written with the SDK;
+ *  - one RPC round trip, sequential, to the same SDK plugin binary: over the plugin's Unix
+ *    socket and as a grpc_service over TCP (h2c), with the router's HTTP/2 client and with
+ *    @grpc/grpc-js. Rounds alternate the order to spread machine noise over all targets.
  * Prints markdown.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'graphql';
+import type { UnaryTransport } from '../src/plugins/grpc/call.ts';
+import { createUnaryTransport } from '../src/plugins/grpc/unary-transport.ts';
+import { compileSubgraph } from '../src/plugins/mapping/compiled-subgraph.ts';
 import { buildMockPluginDir } from '../src/plugins/mock/build-mock-dir.ts';
+import { launchPlugin } from '../src/plugins/runtime/launch.ts';
+import { silentLogger } from '../src/plugins/runtime/logger.ts';
 import { PluginProcess } from '../src/plugins/runtime/plugin-process.ts';
-import {
-  createGrpcExecutor,
-  pluginChannel,
-  tcpChannel,
-  type GrpcChannel,
-} from '../src/plugins/transport/executor.ts';
+import { buildProductsPlugin } from './fixtures/products-plugin.ts';
+import { PRODUCTS_SDL } from './fixtures/products.ts';
 import { fmt, summarize, table } from './lib.ts';
 
-const sdl = `
-type Product @key(fields: "id") { id: ID! name: String! price: Float tags: [String!]! reviews(first: Int): [Review!]! }
-type Review { id: ID! body: String rating: Int! }
-type Query { product(id: ID!): Product products(limit: Int): [Product!]! }
-`;
-const query = parse(`{ products(limit: 5) { id name price tags reviews(first: 2) { rating } } }`);
 const COLD_RUNS = 10;
-const WARMUP = 200;
-const ROUNDS = 5;
-const PER_ROUND = 400;
+const WARMUP = 500;
+const ROUNDS = 10;
+const PER_ROUND = 500;
 
-/** Cold start and executor latency, unix socket vs TCP, as markdown. */
+async function coldStarts(pluginDir: string): Promise<number[]> {
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const proc = new PluginProcess({ name: 'bench', pluginDir });
+    const started = performance.now();
+    await proc.start();
+    cold.push(performance.now() - started);
+    await proc.stop();
+  }
+  return cold;
+}
+
+/** Cold start and RPC round trips, unix socket vs TCP, as markdown. */
 export async function benchPlugins(): Promise<string> {
   const out: string[] = [];
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'swy-bench-plugins-'));
   try {
-    const plugin = await buildMockPluginDir(path.join(scratch, 'plugin'), { sdl, name: 'bench' });
-
-    const cold: number[] = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      const proc = new PluginProcess({ name: 'bench', pluginDir: plugin.dir });
-      const started = performance.now();
-      await proc.start();
-      cold.push(performance.now() - started);
-      await proc.stop();
-    }
+    const mock = await buildMockPluginDir(path.join(scratch, 'mock'), { sdl: PRODUCTS_SDL, name: 'mock' });
+    const products = await buildProductsPlugin(path.join(scratch, 'products'));
+    const mockCold = summarize(await coldStarts(mock.dir));
+    const sdkCold = summarize(await coldStarts(products.dir));
 
     // Both servers are the same binary, started detached (own session, as the supervisor
-    // starts plugins) so they are scheduled alike; rounds alternate to spread machine noise.
-    const proc = new PluginProcess({ name: 'bench', pluginDir: plugin.dir });
-    await proc.start();
-    const tcpProcess = spawn(plugin.binaryPath, [], {
+    // starts plugins) so they are scheduled alike.
+    const plugin = await launchPlugin({
+      name: 'products',
+      binaryPath: products.binaryPath,
+      startupConfig: {},
+      handshakeTimeoutMs: 10_000,
+      healthTimeoutMs: 10_000,
+      logger: silentLogger,
+    });
+    const tcpProcess = spawn(products.binaryPath, [], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
     const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
+      let seen = '';
       tcpProcess.stderr!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (\S+)/.exec(out);
+        seen += c.toString();
+        const m = /listening on (\S+)/.exec(seen);
         if (m) resolve(m[1]!);
       });
-      tcpProcess.once('exit', (code) => reject(new Error(`grpc_service exited (${code}): ${out}`)));
+      tcpProcess.once('exit', (code) => reject(new Error(`grpc_service exited (${code}): ${seen}`)));
     });
-    const executorFor = (channel: GrpcChannel) =>
-      createGrpcExecutor({
-        name: 'bench',
-        sdl,
-        protoSchema: plugin.protoSchema,
-        mapping: plugin.mapping,
-        channel,
-      });
-    const targets = [
-      { name: 'plugin, unix socket', executor: executorFor(pluginChannel(proc)), samples: [] as number[] },
-      { name: 'grpc_service, TCP h2c', executor: executorFor(tcpChannel(address)), samples: [] as number[] },
+    const socket = `unix://${plugin.handshake.address}`;
+    const rpc = compileSubgraph({ name: 'products', sdl: PRODUCTS_SDL, ...products }).rpc('QueryProducts');
+    const request = rpc.request.encode({ limit: { value: 5 } }).finish();
+    const targets: { name: string; transport: UnaryTransport; samples: number[]; cpuUs: number }[] = [
+      { name: 'plugin, Unix socket, HTTP/2 client (router default)', transport: plugin.transport, samples: [], cpuUs: 0 },
+      { name: 'grpc_service, TCP h2c, HTTP/2 client', transport: createUnaryTransport(address, 'http2'), samples: [], cpuUs: 0 },
+      { name: 'plugin, Unix socket, @grpc/grpc-js client', transport: createUnaryTransport(socket, 'grpc-js'), samples: [], cpuUs: 0 },
+      { name: 'grpc_service, TCP h2c, @grpc/grpc-js client', transport: createUnaryTransport(address, 'grpc-js'), samples: [], cpuUs: 0 },
     ];
+    const once = async (t: (typeof targets)[number]) =>
+      rpc.response.decode(await t.transport.call(rpc.path, request, { deadlineMs: 10_000 }));
     try {
-      for (const t of targets) for (let i = 0; i < WARMUP; i++) await t.executor({ document: query });
+      for (const t of targets) for (let i = 0; i < WARMUP; i++) await once(t);
       for (let round = 0; round < ROUNDS; round++) {
-        for (const t of targets) {
+        for (let k = 0; k < targets.length; k++) {
+          const t = targets[(k + round) % targets.length]!;
+          const cpu = process.cpuUsage();
           for (let i = 0; i < PER_ROUND; i++) {
             const started = performance.now();
-            const result = (await t.executor({ document: query })) as { errors?: unknown[] };
+            await once(t);
             t.samples.push(performance.now() - started);
-            if (result.errors) throw new Error(JSON.stringify(result.errors));
           }
+          const used = process.cpuUsage(cpu);
+          t.cpuUs += used.user + used.system;
         }
       }
     } finally {
-      for (const t of targets) await t.executor[Symbol.asyncDispose]();
-      await proc.stop();
+      for (const t of targets) t.transport.close();
+      plugin.child.kill('SIGTERM');
+      await plugin.exited;
+      await plugin.cleanup();
       process.kill(-tcpProcess.pid!, 'SIGTERM');
     }
-    const [unix, tcp] = targets.map((t) => summarize(t.samples)) as [
-      ReturnType<typeof summarize>,
-      ReturnType<typeof summarize>,
-    ];
-
-    const c = summarize(cold);
+    const stats = targets.map((t) => ({ t, s: summarize(t.samples) }));
+    const socketP50 = stats[0]!.s.p50;
     out.push('### Plugins\n');
     out.push(
       table(
         ['plugin cold start (spawn → SERVING)', 'runs', 'p50 ms', 'min ms', 'max ms'],
-        [['generic mock plugin', c.n, fmt(c.p50), fmt(c.min), fmt(c.max)]],
+        [
+          ['generic mock plugin', mockCold.n, fmt(mockCold.p50), fmt(mockCold.min), fmt(mockCold.max)],
+          ['plugin written with the SDK', sdkCold.n, fmt(sdkCold.p50), fmt(sdkCold.min), fmt(sdkCold.max)],
+        ],
       ),
     );
     out.push('');
     out.push(
       table(
-        ['executor: one query (1 Query + 1 batched Resolve RPC)', 'requests', 'p50 ms', 'p99 ms', 'mean ms'],
-        [
-          ['plugin, unix socket', unix.n, fmt(unix.p50), fmt(unix.p99), fmt(unix.mean)],
-          ['grpc_service, TCP h2c', tcp.n, fmt(tcp.p50), fmt(tcp.p99), fmt(tcp.mean)],
-        ],
+        ['one QueryProducts RPC, sequential', 'calls', 'p50 ms', 'p99 ms', 'mean ms', 'p50 vs socket', 'client CPU µs/call'],
+        stats.map(({ t, s }) => [
+          t.name,
+          s.n,
+          fmt(s.p50),
+          fmt(s.p99),
+          fmt(s.mean),
+          `${(s.p50 / socketP50).toFixed(2)}×`,
+          (t.cpuUs / s.n).toFixed(0),
+        ]),
       ),
     );
-    const diff = (1 - unix.p50 / tcp.p50) * 100;
+    const tcp = stats[1]!.s;
+    const diff = (1 - socketP50 / tcp.p50) * 100;
     out.push(
-      `\nUnix socket vs TCP (p50): ${Math.abs(diff).toFixed(0)}% ${diff >= 0 ? 'lower' : 'higher'} over the socket (load average ${os.loadavg()[0]!.toFixed(1)}).`,
+      `\nThe Unix socket's round trip (p50) is ${Math.abs(diff).toFixed(0)}% ${diff >= 0 ? 'shorter' : 'longer'} than TCP's with the same client and server (load average ${os.loadavg()[0]!.toFixed(1)}).`,
     );
   } finally {
     await rm(scratch, { recursive: true, force: true });
