@@ -5,6 +5,7 @@ import { runSubgraphCheck } from './subgraph-check.ts';
 export const subgraphUsage = `Usage:
   switchyard subgraph publish --name NAME --schema FILE [--namespace default]
                               [--routing-url URL] [--type standard|grpc_plugin|grpc_service] [--label key=value ...]
+                              [--plugin NAME] [--plugin-version VERSION|latest]
   switchyard subgraph check   --name NAME --schema FILE [--namespace default]
 
 Environment:
@@ -15,6 +16,9 @@ publish creates the subgraph when it does not exist yet (give --routing-url), st
 schema as a new version and recomposes every graph it is in; it exits 1 when a graph
 fails to compose. check composes the schema without publishing it and exits 1 on
 composition errors or breaking changes, so it can gate CI.
+
+For grpc_plugin subgraphs, --plugin names the plugin to run (default: the subgraph's name)
+and --plugin-version pins a build ("latest" unpins: always the newest build).
 `;
 
 /** `switchyard subgraph <publish|check> …`; returns the exit code. */

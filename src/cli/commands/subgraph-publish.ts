@@ -10,10 +10,17 @@ export async function runSubgraphPublish(args: string[], io: CliIo): Promise<num
     'routing-url': { type: 'string' },
     type: { type: 'string' },
     label: { type: 'string', multiple: true },
+    plugin: { type: 'string' },
+    'plugin-version': { type: 'string' },
   });
   const type = values.type as string | undefined;
   if (type !== undefined && !(subgraphKinds as readonly string[]).includes(type)) {
     throw new CliError(`--type must be one of ${subgraphKinds.join(', ')}`, 2);
+  }
+  const plugin = values.plugin as string | undefined;
+  const pluginVersion = values['plugin-version'] as string | undefined;
+  if ((plugin !== undefined || pluginVersion !== undefined) && type !== undefined && type !== 'grpc_plugin') {
+    throw new CliError('--plugin and --plugin-version are for --type grpc_plugin subgraphs', 2);
   }
   const sdl = await readSchemaFile(io, schema);
   const api = createApiClient(io.env);
@@ -23,6 +30,9 @@ export async function runSubgraphPublish(args: string[], io: CliIo): Promise<num
     ...(typeof values['routing-url'] === 'string' ? { routingUrl: values['routing-url'] } : {}),
     ...(type ? { type: type as SubgraphKind } : {}),
     ...(Array.isArray(values.label) ? { labels: values.label as string[] } : {}),
+    // "latest" unpins: the subgraph then always runs the newest build.
+    ...(plugin !== undefined ? { pluginName: plugin } : {}),
+    ...(pluginVersion !== undefined ? { pluginVersion: pluginVersion === 'latest' ? null : pluginVersion } : {}),
   };
   const res = await api.request<PublishSchemaResponse>(
     'POST',

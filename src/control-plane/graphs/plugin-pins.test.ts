@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSubgraphCommand } from '../../cli/commands/subgraph-command.ts';
 import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { routerConfigSchema, type RouterConfig } from '../../shared/router-config.ts';
@@ -166,5 +167,42 @@ describe('plugin usage and composition checks', () => {
 
   it('a plugin nobody uses can be deleted', async () => {
     expect((await call('DELETE', pluginPath('unused'))).status).toBe(204);
+  });
+});
+
+describe('switchyard subgraph publish --plugin-version', () => {
+  async function cli(args: string[]) {
+    const admin = await ts.admin();
+    const key = (await admin.json('POST', `/api/v1/orgs/${ORG}/api-keys`, { name: `ci-${Date.now()}`, role: 'developer' }))
+      .body.key as string;
+    const schema = join(storageDir, 'products.graphql');
+    await writeFile(schema, productsSdl);
+    let out = '';
+    const code = await runSubgraphCommand(['publish', '--name', 'products', '--schema', schema, ...args], {
+      env: { SWITCHYARD_API_URL: ts.url, SWITCHYARD_API_KEY: key },
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (out += t),
+      cwd: storageDir,
+    });
+    return { code, out };
+  }
+
+  it('pins a build with the schema, and "latest" unpins', async () => {
+    expect(await cli(['--plugin-version', '2.0.0'])).toMatchObject({ code: 0 });
+    expect((await call('GET', paths.subgraph('products'))).body.plugin).toEqual({ name: 'products', version: '2.0.0' });
+    expect(await pluginVersionInConfig()).toBe('2.0.0');
+    expect(await cli(['--plugin-version', 'latest'])).toMatchObject({ code: 0 });
+    expect((await call('GET', paths.subgraph('products'))).body.plugin).toEqual({ name: 'products', version: null });
+    expect(await pluginVersionInConfig()).toBe('4.0.0');
+  });
+
+  it('refuses a pin for another subgraph type, and a version that does not exist', async () => {
+    const wrongType = await cli(['--type', 'standard', '--plugin-version', '2.0.0']);
+    expect(wrongType.code).toBe(2);
+    expect(wrongType.out).toContain('--plugin and --plugin-version are for --type grpc_plugin subgraphs');
+    const missing = await cli(['--plugin-version', '9.9.9']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.out).toContain('has no version 9.9.9');
+    expect((await call('GET', paths.subgraph('products'))).body.plugin).toEqual({ name: 'products', version: null });
   });
 });
