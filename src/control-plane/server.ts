@@ -87,7 +87,15 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
-  await registerGraphRegistry(app, router, { database: deps.database, now: services.now });
+  await registerGraphRegistry(app, router, {
+    database: deps.database,
+    now: services.now,
+    // The namespace is already gone; an archive storage could not delete is only wasted space.
+    onNamespaceDeleted: (archives) =>
+      services.plugins.discardArchives(archives).catch((err: unknown) => {
+        app.log.warn({ err, archives }, 'could not remove the plugin archives of a deleted namespace');
+      }),
+  });
   await registerPluginRoutes(app, router, {
     service: services.plugins,
     routerDeps: { auth: services.auth, organizations: services.organizations },

@@ -36,6 +36,7 @@ export interface GraphRegistryOptions {
   /** Given by callers that share one; otherwise one is created here and closed with the app. */
   notifier?: ConfigNotifier;
   heartbeatMs?: number;
+  onNamespaceDeleted?: RegistryDeps['onNamespaceDeleted'];
 }
 
 /** Registers the registry's API, router and CDN endpoints on the control plane. */
@@ -44,7 +45,11 @@ export async function registerGraphRegistry(
   router: Router,
   opts: GraphRegistryOptions,
 ): Promise<GraphRegistry> {
-  const deps: RegistryDeps = { db: opts.database.db, now: opts.now };
+  const deps: RegistryDeps = {
+    db: opts.database.db,
+    now: opts.now,
+    ...(opts.onNamespaceDeleted ? { onNamespaceDeleted: opts.onNamespaceDeleted } : {}),
+  };
   const registry = createGraphRegistry(deps);
   const notifier = opts.notifier ?? (await createConfigNotifier(opts.database, app.log));
   if (!opts.notifier) app.addHook('onClose', () => notifier.close());

@@ -29,6 +29,8 @@ export type GraphRepos = ReturnType<typeof graphRepos>;
 export interface RegistryDeps {
   db: Database;
   now: () => Date;
+  /** Called after a namespace is deleted with the plugin archives its builds used, so storage can let them go. */
+  onNamespaceDeleted?: (pluginArchives: string[]) => Promise<void>;
 }
 
 /**

@@ -155,6 +155,24 @@ describe('plugin builds', () => {
     expect(await filesUnder(storageDir)).not.toContain(key);
   });
 
+  it('deleting a namespace removes the archives only its plugins used', async () => {
+    expect((await developer.json('POST', `/api/v1/orgs/${ORG}/namespaces`, { name: 'scratch' })).status).toBe(201);
+    const uploadTo = (ns: string, name: string, body: Buffer) =>
+      developer.raw('POST', buildsPath(name, ns), { body: new Blob([new Uint8Array(body)]), headers: { 'content-type': 'application/gzip' } });
+    const own = await tarGzOf(pluginEntries({ marker: '# scratch only\n' }));
+    const shared = await tarGzOf(pluginEntries({ marker: '# scratch and default\n' }));
+    expect((await uploadTo('scratch', 'products', own)).status).toBe(201);
+    expect((await uploadTo('scratch', 'inventory', shared)).status).toBe(201);
+    expect((await uploadTo('default', 'also-shared', shared)).status).toBe(201);
+    expect(await filesUnder(storageDir)).toEqual(expect.arrayContaining([buildKey(sha256(own)), buildKey(sha256(shared))]));
+
+    expect((await developer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/scratch`)).status).toBe(204);
+    const left = await filesUnder(storageDir);
+    expect(left).not.toContain(buildKey(sha256(own)));
+    expect(left).toContain(buildKey(sha256(shared)));
+    expect((await developer.json('GET', buildsPath('also-shared'))).status).toBe(200);
+  });
+
   it('a viewer cannot upload or delete, and their attempt stores nothing', async () => {
     const viewer = await ts.member('viewer');
     const rows = await countRows(ts, 'plugin_builds');

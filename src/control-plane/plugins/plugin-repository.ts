@@ -132,6 +132,16 @@ export class PluginRepository {
     return shas.map((s) => s.sha256);
   }
 
+  /** The archives the builds of a namespace's plugins point at (read before the namespace goes). */
+  async archivesInNamespace(namespaceId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ sha256: pluginBuilds.sha256 })
+      .from(pluginBuilds)
+      .innerJoin(plugins, eq(plugins.id, pluginBuilds.pluginId))
+      .where(eq(plugins.namespaceId, namespaceId));
+    return rows.map((r) => r.sha256);
+  }
+
   /** Whether any build, of any plugin in any organization, still points at this archive. */
   async isArchiveReferenced(sha256: string): Promise<boolean> {
     const [row] = await this.db.select({ one: sql<number>`1` }).from(pluginBuilds).where(eq(pluginBuilds.sha256, sha256)).limit(1);

@@ -128,7 +128,11 @@ export class PluginService {
         usedBy: users,
       });
     }
-    const shas = await repo.deletePlugin(plugin.id);
+    await this.discardArchives(await repo.deletePlugin(plugin.id));
+  }
+
+  /** Removes from storage the archives no build points at any more (a plugin or namespace is gone). */
+  async discardArchives(shas: string[]): Promise<void> {
     for (const sha of new Set(shas)) await discardArchiveIfUnreferenced(this.deps.db, this.deps.storage, sha);
   }
 

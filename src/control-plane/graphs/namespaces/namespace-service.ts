@@ -5,6 +5,7 @@ import { DEFAULT_NAMESPACE } from '../../../shared/api/graphs.ts';
 import type { Actor } from '../actor.ts';
 import { graphRepos, inNamespaceTransaction, type RegistryDeps } from '../registry-context.ts';
 import { publishConfigChange } from '../router-config/config-notifier.ts';
+import { PluginRepository } from '../../plugins/plugin-repository.ts';
 
 export class NamespaceService {
   constructor(private readonly deps: RegistryDeps) {}
@@ -49,7 +50,8 @@ export class NamespaceService {
   async delete(org: OrgContext, actor: Actor, name: string): Promise<void> {
     if (name === DEFAULT_NAMESPACE) throw conflict('The default namespace cannot be deleted');
     const now = this.deps.now();
-    await inNamespaceTransaction(this.deps, org, name, async (r, ns) => {
+    const archives = await inNamespaceTransaction(this.deps, org, name, async (r, ns) => {
+      const archives = await new PluginRepository(r.db).archivesInNamespace(ns.id);
       const graphs = await r.graphs.listInNamespace(ns.id);
       const subgraphs = await r.subgraphs.listInNamespace(ns.id);
       for (const g of graphs) await publishConfigChange(r.db, { kind: 'graph_deleted', graphId: g.id });
@@ -64,6 +66,9 @@ export class NamespaceService {
         details: { graphs: graphs.map((g) => g.name), subgraphs: subgraphs.map((s) => s.name) },
         now,
       });
+      return archives;
     });
+    // After the commit: the builds are gone, so archives no other namespace uses can go too.
+    await this.deps.onNamespaceDeleted?.(archives);
   }
 }
