@@ -232,4 +232,18 @@ describe('feature flags', () => {
       expect(subgraphs[0]!.grpc!.protoSchema).toContain('rpc QueryProducts');
     }
   });
+
+  it("deleting a flag deletes its mock plugins, unless another flag runs one", async () => {
+    const plugin = (name: string) => req(admin, 'GET', `/api/v1/orgs/${ORG}/namespaces/default/plugins/${name}/builds`);
+    await createFlag(admin, 'demo', 'throwaway');
+    expect((await swap(admin, 'throwaway', 'reviews', { kind: 'mock', sdl: reviewsWithMood, mocks: { $seed: 'other' } }, 1)).status).toBe(200);
+    expect((await plugin('mock-throwaway-reviews')).status).toBe(200);
+    expect((await req(admin, 'DELETE', fp.flag('throwaway'))).status).toBe(204);
+    expect((await plugin('mock-throwaway-reviews')).status).toBe(404);
+
+    // Flag "pinned" runs new-reviews' mock build, so it stays when new-reviews goes.
+    expect((await req(admin, 'DELETE', fp.flag('new-reviews'))).status).toBe(204);
+    expect((await plugin('mock-new-reviews-reviews')).status).toBe(200);
+    expect((await flagIn('pinned'))!.subgraphs.find((s) => s.name === 'reviews')!.kind).toBe('grpc_plugin');
+  }, 120_000);
 });

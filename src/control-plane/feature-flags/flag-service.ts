@@ -1,5 +1,5 @@
 import type { OrgContext, Principal } from '../auth/principal.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { actorFromPrincipal, type Actor } from '../graphs/actor.ts';
 import {
   graphNotFound,
@@ -169,14 +169,22 @@ export class FeatureFlagService {
 
   async delete(org: OrgContext, principal: Principal, namespace: string, name: string, expectedVersion: number | undefined): Promise<void> {
     const actor = actorFromPrincipal(principal);
-    await this.write(org, namespace, actor, `feature flag ${name} deleted`, async (ctx, repo) => {
+    const mocks = await this.write(org, namespace, actor, `feature flag ${name} deleted`, async (ctx, repo) => {
       const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
       const data = await loadFlags(ctx.r, ctx.namespace, [flag]);
       const graphIds = applicableGraphs(data, flag).map((g) => g.graph.id);
+      const swaps = await repo.subgraphsOf([flag.id]);
       await repo.delete(flag.id);
       await this.audit(ctx, 'feature_flag.deleted', name, {});
       await recomposeFlags(ctx, { graphIds, flagIds: [] });
+      return swaps.filter((s) => s.kind === 'mock' && s.pluginName).map((s) => s.pluginName!);
     });
+    // The flag's generated mock plugins go with it, unless something else was pointed at one.
+    for (const plugin of mocks) {
+      await this.deps.plugins.deletePlugin(org, namespace, plugin).catch((err: unknown) => {
+        if (!(err instanceof AppError)) throw err;
+      });
+    }
   }
 
   async compositions(org: OrgContext, namespace: string, name: string, limit: number): Promise<FlagComposition[]> {
