@@ -77,6 +77,8 @@ describe('feature flags', () => {
     const reviews = flag.subgraphs.find((s) => s.name === 'reviews')!;
     expect(reviews.kind).toBe('grpc_plugin');
     expect(reviews.url).toBeNull();
+    // One Node script serves every platform, so routers on Linux and on Macs can run it.
+    expect(reviews.plugin!.platforms).toEqual(expect.arrayContaining(['linux_amd64', 'linux_arm64', 'darwin_arm64']));
     expect(reviews.grpc?.protoSchema).toContain('service ');
     expect(reviews.sdl).toContain('mood');
     const download = await fetch(`${ts.url}${reviews.plugin!.downloadPath}`, { headers: { authorization: `Bearer ${token}` } });

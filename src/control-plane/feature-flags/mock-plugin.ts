@@ -9,6 +9,7 @@ import { AppError, badRequest } from '../http/errors.ts';
 import { checkSdlSyntax } from '../composition/compose.ts';
 import type { PluginService } from '../plugins/plugin-service.ts';
 import { buildMockPluginDir } from '../../plugins/mock/build-mock-dir.ts';
+import { goPlatform } from '../../plugins/runtime/platform.ts';
 import { packPluginDir } from '../../cli/pack-plugin-dir.ts';
 import { MAX_NAME_LENGTH } from '../../shared/names.ts';
 
@@ -61,6 +62,15 @@ function entityKeys(doc: DocumentNode): Map<string, Set<string>> {
 }
 
 /**
+ * The mock runtime is one Node script, so the same file serves every platform; routers
+ * on Linux servers and on developers' Macs can run a flag's mock wherever the control plane
+ * built it. This machine's platform comes first (it is what the local router runs).
+ */
+export function mockPlatforms(): string[] {
+  return [...new Set([goPlatform(), 'linux_amd64', 'linux_arm64', 'darwin_arm64'])];
+}
+
+/**
  * Builds a mock plugin for `sdl` and stores it as a plugin build through the plugin
  * registry's own upload path (the same archive checks and content-addressed storage as
  * any upload), so routers download it by hash like any other build. Identical inputs
@@ -74,7 +84,7 @@ export async function buildAndStoreMockPlugin(
   try {
     const dir = join(work, 'plugin');
     try {
-      await buildMockPluginDir(dir, { sdl: input.sdl, mocks: input.mocks ?? {}, name: input.pluginName });
+      await buildMockPluginDir(dir, { sdl: input.sdl, mocks: input.mocks ?? {}, name: input.pluginName, platforms: mockPlatforms() });
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw badRequest(`Cannot build the mock plugin (check the schema and mocks.json): ${err instanceof Error ? err.message : String(err)}`);
