@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { federatedGraphs, namespaces, subgraphs } from '../../db/schema.ts';
+import { namespaces } from '../../db/schema.ts';
 
 export type NamespaceRow = typeof namespaces.$inferSelect;
 
@@ -11,8 +11,10 @@ export class NamespaceRepository {
     return this.db
       .select({
         namespace: namespaces,
-        graphCount: sql<number>`(SELECT count(*)::int FROM ${federatedGraphs} WHERE ${federatedGraphs.namespaceId} = ${namespaces.id})`,
-        subgraphCount: sql<number>`(SELECT count(*)::int FROM ${subgraphs} WHERE ${subgraphs.namespaceId} = ${namespaces.id})`,
+        // Qualified by hand: drizzle renders columns unqualified here, and inside the subquery a bare
+        // "id" is the graph's own id, so the count was always 0.
+        graphCount: sql<number>`(SELECT count(*)::int FROM federated_graphs g WHERE g.namespace_id = namespaces.id)`,
+        subgraphCount: sql<number>`(SELECT count(*)::int FROM subgraphs s WHERE s.namespace_id = namespaces.id)`,
       })
       .from(namespaces)
       .where(eq(namespaces.organizationId, organizationId))
