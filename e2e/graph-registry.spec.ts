@@ -223,3 +223,37 @@ test('a graph created in the studio gets a router token, is edited, audited and 
   await expect(page).toHaveURL(new RegExp(`/o/${ORG}/graphs$`));
   await expect(page.getByTestId('graph-row').filter({ hasText: graph })).toHaveCount(0);
 });
+
+test('a namespace is created in the studio, holds its own graphs, and is deleted with them', async ({ page }) => {
+  const ns = `team-${uniqueId()}`;
+  await logIn(page, admin);
+  await page.goto(`/o/${ORG}/graphs`);
+  await expect(page.getByRole('button', { name: /Delete namespace/ })).toHaveCount(0); // not the default one
+
+  await page.getByRole('button', { name: 'New namespace' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Bad Name');
+  await dialog.getByRole('button', { name: 'Create namespace' }).click();
+  await expect(dialog.getByText('Name must start with a lowercase letter')).toBeVisible();
+  await dialog.getByLabel('Name').fill(ns);
+  await dialog.getByRole('button', { name: 'Create namespace' }).click();
+  await expect(page).toHaveURL(new RegExp(`/graphs\\?namespace=${ns}$`));
+  await expect(page.getByText(`No graphs in “${ns}” yet`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create graph' }).first().click();
+  await dialog.getByLabel('Name').fill('edge');
+  await dialog.getByLabel('Routing URL').fill('http://127.0.0.1:3002/graphql');
+  await dialog.getByRole('button', { name: 'Create graph' }).click();
+  await expect(page).toHaveURL(new RegExp(`/graphs/${ns}/edge$`));
+
+  await page.goto(`/o/${ORG}/graphs?namespace=${ns}`);
+  await expect(page.getByTestId('graph-row').filter({ hasText: 'edge' })).toHaveCount(1);
+  await page.getByRole('button', { name: `Delete namespace ${ns}` }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('1 graph and 0 subgraphs');
+  await confirm.getByRole('button', { name: 'Delete namespace' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${ORG}/graphs$`));
+  await page.getByRole('combobox', { name: 'Namespace' }).click();
+  await expect(page.getByRole('option', { name: new RegExp(ns) })).toHaveCount(0);
+  await expect(page.getByRole('option', { name: /default/ })).toHaveCount(1);
+});

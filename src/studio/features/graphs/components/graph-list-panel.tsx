@@ -10,6 +10,7 @@ import { useGraphs } from '../api/get-graphs.ts';
 import { CreateGraphDialog } from './create-graph-dialog.tsx';
 import { GraphsTable } from './graphs-table.tsx';
 import { NamespaceSelect } from './namespace-select.tsx';
+import { CreateNamespaceDialog, DeleteNamespaceButton } from './namespace-actions.tsx';
 import { NamespaceSubgraphs } from '@/features/subgraphs/components/subgraphs-table';
 
 export function GraphListPanel({ org }: { org: CurrentOrg }) {
@@ -64,6 +65,8 @@ switchyard subgraph publish --namespace ${namespace} --name products \\
         actions={
           <>
             <NamespaceSelect org={org.slug} value={namespace} onValueChange={setNamespace} />
+            {canWrite && <DeleteNamespaceButton org={org.slug} namespace={namespace} onDeleted={() => setNamespace(DEFAULT_NAMESPACE)} />}
+            {canWrite && <CreateNamespaceDialog org={org.slug} onCreated={setNamespace} />}
             {canWrite && <CreateGraphDialog org={org.slug} namespace={namespace} />}
           </>
         }
