@@ -67,7 +67,21 @@ test('a schema published in the studio shows its new field on the graph schema p
   const dialog = page.getByRole('dialog');
   // The editor starts from the latest version.
   await expect(dialog.getByLabel('Schema (SDL)')).toHaveValue(productsV1);
+
+  // Check first: dropping a field routers serve is breaking, and nothing is published.
+  await fillEditor(page, productsV1.replace('  name: String!\n', ''));
+  await dialog.getByRole('button', { name: 'Check', exact: true }).click();
+  const check = dialog.getByTestId('check-result');
+  await expect(check).toHaveAttribute('data-ok', 'false');
+  await expect(check.getByTestId('check-graph').filter({ hasText: graph })).toContainText('1 breaking change');
+  await expect(check.getByTestId('check-change').first()).toHaveAttribute('data-criticality', 'breaking');
+  await expect(check.getByTestId('check-change').first()).toContainText('name');
+
   await fillEditor(page, productsV1.replace('name: String!', 'name: String!\n  priceInCents: Int'));
+  await expect(check).toBeHidden(); // the result was for the text it checked
+  await dialog.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(check).toHaveAttribute('data-ok', 'true');
+  await expect(check).toContainText('Safe to publish');
   await dialog.getByRole('button', { name: 'Publish schema' }).click();
 
   const result = dialog.getByTestId('publish-composition').filter({ hasText: graph });

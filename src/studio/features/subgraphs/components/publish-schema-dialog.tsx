@@ -8,6 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { usePublishSchema } from '../api/publish-schema.ts';
+import { useCheckSchema } from '../api/check-schema.ts';
+import { CheckResult } from './check-result.tsx';
 import { useSchemaVersion } from '../api/get-schema-version.ts';
 import { PublishResult } from './publish-result.tsx';
 import { SdlEditor, SdlErrorExcerpt, type SdlPosition } from './sdl-editor.tsx';
@@ -45,16 +47,26 @@ function PublishSchemaForm({ org, subgraph }: { org: string; subgraph: Subgraph 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [result, setResult] = useState<PublishSchemaResponse | null>(null);
   const publish = usePublishSchema(org, subgraph.namespace);
-  const position = syntaxErrorPosition(publish.error);
+  const check = useCheckSchema(org, subgraph.namespace, subgraph.name);
+  const position = syntaxErrorPosition(publish.error) ?? syntaxErrorPosition(check.error);
 
   // Starts from the latest version, so a change is an edit rather than a rewrite.
   const text = sdl ?? latest.data?.sdl ?? '';
+
+  const runCheck = () => {
+    const checked = validate(publishSchemaRequestSchema, { sdl: text });
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    publish.reset();
+    check.mutate(text, { onError: (err) => setErrors(fieldErrors(err)) });
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const checked = validate(publishSchemaRequestSchema, { sdl: text });
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
+    check.reset();
     publish.mutate(
       { subgraph: subgraph.name, input: checked.data },
       { onSuccess: setResult, onError: (err) => setErrors(fieldErrors(err)) },
@@ -101,6 +113,8 @@ function PublishSchemaForm({ org, subgraph }: { org: string; subgraph: Subgraph 
             onChange={(next) => {
               setSdl(next);
               if (publish.isError) publish.reset();
+              // A check result describes the text it checked, not this one.
+              if (check.data || check.isError) check.reset();
             }}
             errorAt={position}
             aria-invalid={Boolean(position || errors.sdl)}
@@ -108,12 +122,17 @@ function PublishSchemaForm({ org, subgraph }: { org: string; subgraph: Subgraph 
         )}
         {errors.sdl && !position && <p className="text-xs text-destructive">{errors.sdl}</p>}
       </div>
-      {publish.isError && (
+      {(publish.isError || check.isError) && (
         <div className="grid gap-2">
           <Alert variant="error">
-            <span data-testid="publish-error">{errorMessage(publish.error)}</span>
+            <span data-testid="publish-error">{errorMessage(publish.error ?? check.error)}</span>
           </Alert>
           {position && <SdlErrorExcerpt sdl={text} at={position} />}
+        </div>
+      )}
+      {check.data && (
+        <div className="max-h-[30vh] overflow-y-auto">
+          <CheckResult org={org} result={check.data} />
         </div>
       )}
       <DialogFooter>
@@ -122,7 +141,10 @@ function PublishSchemaForm({ org, subgraph }: { org: string; subgraph: Subgraph 
             Cancel
           </Button>
         </DialogClose>
-        <Button type="submit" loading={publish.isPending}>
+        <Button variant="outline" type="button" onClick={runCheck} loading={check.isPending} disabled={publish.isPending}>
+          Check
+        </Button>
+        <Button type="submit" loading={publish.isPending} disabled={check.isPending}>
           Publish schema
         </Button>
       </DialogFooter>
