@@ -12,6 +12,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { RoleSelect } from '@/components/role-select';
 import { useCreateApiKey } from '../api/create-api-key.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** An empty box means "never expires"; anything else must be a whole number of days. */
 function parseDays(raw: FormDataEntryValue | null): number | null {
@@ -94,16 +95,7 @@ export function CreateApiKeyDialog({ org }: { org: { slug: string; name: string 
               <Input name="expiresInDays" type="number" inputMode="numeric" min={1} max={3650} placeholder="Never" />
             </Field>
             {create.isError && <Alert variant="error">{errorMessage(create.error)}</Alert>}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="outline" type="button">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={create.isPending}>
-                Create key
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create key" pending={create.isPending} />
           </form>
         )}
       </DialogContent>

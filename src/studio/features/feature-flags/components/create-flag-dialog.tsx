@@ -7,11 +7,12 @@ import { errorMessage, fieldErrors } from '@/lib/api-client';
 import { validate, type FieldErrors } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/features/graphs/components/textarea';
 import { useCreateFlag } from '../api/create-flag.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 interface CreateFlagDialogProps {
   org: string;
@@ -73,16 +74,7 @@ export function CreateFlagDialog({ org, namespace, graph, variant = 'default' }:
             <Textarea name="description" rows={2} maxLength={1000} placeholder="What this flag previews" />
           </Field>
           {create.isError && <Alert variant="error">{errorMessage(create.error)}</Alert>}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" type="button">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={create.isPending}>
-              Create feature flag
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create feature flag" pending={create.isPending} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,7 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Label } from '@/components/ui/label';
-import { Button } from '@/components/ui/button';
-import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/spinner';
 import { useLatestSubgraphSchema } from '../api/get-subgraph-schema.ts';
@@ -10,6 +8,7 @@ import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 import { CodeEditor } from './code-editor.tsx';
 import { InputVerdict } from './input-problem.tsx';
 import type { SwapFormProps } from './swap-form-props.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 const MOCKS_HINT = `{
   "$listLength": 2
@@ -103,16 +102,7 @@ export function SwapMockForm({ org, namespace, row, pending, onSubmit, onEdit, s
           checking={settledMocks !== mocks}
         />
       </div>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="outline" type="button">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={pending} disabled={Boolean(sdlProblem) || !mocksCheck.ok || (base.isPending && sdl === null)}>
-          Swap for mock
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter submitLabel="Swap for mock" pending={pending} disabled={Boolean(sdlProblem) || !mocksCheck.ok || (base.isPending && sdl === null)} />
     </form>
   );
 }

@@ -3,8 +3,6 @@ import { Link } from 'react-router';
 import { Puzzle } from 'lucide-react';
 import { paths } from '@/config/paths';
 import { formatRelative } from '@/lib/format';
-import { Button } from '@/components/ui/button';
-import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { EmptyState, Code } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Field } from '@/components/ui/field';
@@ -12,6 +10,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { Skeleton } from '@/components/ui/spinner';
 import { usePluginBuilds, usePlugins } from '../api/get-plugins.ts';
 import type { SwapFormProps } from './swap-form-props.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 const NEWEST = '$newest';
 
@@ -100,16 +99,7 @@ export function SwapPluginForm({ org, namespace, row, pending, onSubmit, onEdit 
           </Select>
         </Field>
       </div>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="outline" type="button">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={pending} disabled={!plugin}>
-          Swap for plugin
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter submitLabel="Swap for plugin" pending={pending} disabled={!plugin} />
     </form>
   );
 }

@@ -1,8 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { swapSchema } from '../../../../shared/api/feature-flags.ts';
 import { validate } from '@/lib/form';
-import { Button } from '@/components/ui/button';
-import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -11,6 +9,7 @@ import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 import { CodeEditor } from './code-editor.tsx';
 import { InputVerdict } from './input-problem.tsx';
 import type { SwapFormProps } from './swap-form-props.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** Another deployment of the service (a preview, say); without an SDL it follows the base subgraph's schema. */
 export function SwapUrlForm({ row, pending, onSubmit, onEdit, serverError }: SwapFormProps) {
@@ -70,16 +69,7 @@ export function SwapUrlForm({ row, pending, onSubmit, onEdit, serverError }: Swa
           </p>
         )}
       </div>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="outline" type="button">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={pending} disabled={Boolean(problem)}>
-          Swap for URL
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter submitLabel="Swap for URL" pending={pending} disabled={Boolean(problem)} />
     </form>
   );
 }

@@ -7,11 +7,12 @@ import { errorMessage, fieldErrors } from '@/lib/api-client';
 import { validate, type FieldErrors } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useCreateGraph } from '../api/create-graph.ts';
 import { splitLines, Textarea } from './textarea.tsx';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** The first error about label matchers, whichever matcher it is on ("labelMatchers.1"). */
 export function matcherError(errors: FieldErrors): string | undefined {
@@ -87,16 +88,7 @@ export function CreateGraphDialog({ org, namespace }: { org: string; namespace: 
             <Textarea name="labelMatchers" rows={3} className="font-mono text-xs" placeholder="team=products" />
           </Field>
           {create.isError && <Alert variant="error">{errorMessage(create.error)}</Alert>}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" type="button">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={create.isPending}>
-              Create graph
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create graph" pending={create.isPending} />
         </form>
       </DialogContent>
     </Dialog>

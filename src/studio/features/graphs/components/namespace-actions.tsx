@@ -6,12 +6,13 @@ import { validate, type FieldErrors } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useCreateNamespace } from '../api/create-namespace.ts';
 import { useDeleteNamespace } from '../api/delete-namespace.ts';
 import { useNamespaces } from '../api/get-namespaces.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** "New namespace": creates it and switches the page to it. */
 export function CreateNamespaceDialog({ org, onCreated }: { org: string; onCreated: (name: string) => void }) {
@@ -63,16 +64,7 @@ export function CreateNamespaceDialog({ org, onCreated }: { org: string; onCreat
             <Input name="name" maxLength={100} placeholder="staging" autoFocus required />
           </Field>
           {create.isError && !errors.name && <Alert variant="error">{errorMessage(create.error)}</Alert>}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" type="button">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={create.isPending}>
-              Create namespace
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create namespace" pending={create.isPending} />
         </form>
       </DialogContent>
     </Dialog>

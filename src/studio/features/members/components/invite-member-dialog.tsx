@@ -13,6 +13,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { RoleSelect } from '@/components/role-select';
 import { useInviteMember } from '../api/invite-member.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** There is no mail server: the admin passes the one-time link on themselves. */
 export function InviteMemberDialog({ org }: { org: { slug: string; name: string } }) {
@@ -82,16 +83,7 @@ export function InviteMemberDialog({ org }: { org: { slug: string; name: string 
               <RoleSelect value={role} onValueChange={setRole} describe />
             </Field>
             {invite.isError && <Alert variant="error">{errorMessage(invite.error)}</Alert>}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="outline" type="button">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={invite.isPending}>
-                Create invitation
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create invitation" pending={invite.isPending} />
           </form>
         )}
       </DialogContent>

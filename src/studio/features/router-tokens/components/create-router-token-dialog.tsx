@@ -11,6 +11,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useCreateRouterToken } from '../api/create-router-token.ts';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 export function CreateRouterTokenDialog({ org, namespace, graph }: { org: string; namespace: string; graph: string }) {
   const [open, setOpen] = useState(false);
@@ -72,16 +73,7 @@ export function CreateRouterTokenDialog({ org, namespace, graph }: { org: string
               <Input name="name" maxLength={100} autoFocus required />
             </Field>
             {create.isError && <Alert variant="error">{errorMessage(create.error)}</Alert>}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="outline" type="button">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={create.isPending}>
-                Create token
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create token" pending={create.isPending} />
           </form>
         )}
       </DialogContent>

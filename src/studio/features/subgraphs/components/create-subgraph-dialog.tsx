@@ -18,6 +18,7 @@ import { PublishResult } from './publish-result.tsx';
 import { SubgraphTypeSelect } from './subgraph-type-select.tsx';
 import { SdlEditor, SdlErrorExcerpt } from './sdl-editor.tsx';
 import { syntaxErrorPosition } from './publish-schema-dialog.tsx';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 const starter = `type Query {
   hello: String
@@ -137,16 +138,7 @@ function CreateSubgraphForm({ org, namespace, labelMatchers }: CreateSubgraphDia
           {position && <SdlErrorExcerpt sdl={sdl} at={position} />}
         </div>
       )}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="outline" type="button">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={publish.isPending}>
-          Create and publish
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter submitLabel="Create and publish" pending={publish.isPending} />
     </form>
   );
 }

@@ -6,13 +6,14 @@ import { errorMessage, fieldErrors } from '@/lib/api-client';
 import { validate, type FieldErrors } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { splitLabels } from '@/features/graphs/components/textarea';
 import { useUpdateSubgraph } from '../api/update-subgraph.ts';
 import { SubgraphTypeSelect } from './subgraph-type-select.tsx';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 export function EditSubgraphDialog({ org, subgraph }: { org: string; subgraph: Subgraph }) {
   const [open, setOpen] = useState(false);
@@ -77,16 +78,7 @@ export function EditSubgraphDialog({ org, subgraph }: { org: string; subgraph: S
             <Input name="labels" defaultValue={subgraph.labels.join(', ')} className="font-mono text-xs" />
           </Field>
           {update.isError && <Alert variant="error">{errorMessage(update.error)}</Alert>}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" type="button">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={update.isPending}>
-              Save
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Save" pending={update.isPending} />
         </form>
       </DialogContent>
     </Dialog>

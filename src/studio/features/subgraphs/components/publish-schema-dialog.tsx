@@ -13,6 +13,7 @@ import { CheckResult } from './check-result.tsx';
 import { useSchemaVersion } from '../api/get-schema-version.ts';
 import { PublishResult } from './publish-result.tsx';
 import { SdlEditor, SdlErrorExcerpt, type SdlPosition } from './sdl-editor.tsx';
+import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 
 /** The server answers a syntax error with 400 and `details: {line, column}`. */
 export function syntaxErrorPosition(error: unknown): SdlPosition | null {
@@ -135,19 +136,11 @@ function PublishSchemaForm({ org, subgraph }: { org: string; subgraph: Subgraph 
           <CheckResult org={org} result={check.data} />
         </div>
       )}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="outline" type="button">
-            Cancel
-          </Button>
-        </DialogClose>
+      <FormDialogFooter submitLabel="Publish schema" pending={publish.isPending} disabled={check.isPending}>
         <Button variant="outline" type="button" onClick={runCheck} loading={check.isPending} disabled={publish.isPending}>
           Check
         </Button>
-        <Button type="submit" loading={publish.isPending} disabled={check.isPending}>
-          Publish schema
-        </Button>
-      </DialogFooter>
+      </FormDialogFooter>
     </form>
   );
 }
