@@ -161,9 +161,16 @@ test('disable and delete a flag; the graph and organization lists show it until 
   await page.getByRole('button', { name: 'Disable' }).click();
   await expect(page.getByTestId('flag-enabled')).toHaveText('disabled');
 
+  await page.getByRole('button', { name: 'Edit description' }).click();
+  await page.getByRole('dialog').getByLabel('Description').fill('Previews the new checkout');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save description' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByTestId('flag-description')).toHaveText('Previews the new checkout');
+
   await page.goto(`/o/${ORG}/graphs/default/demo/feature-flags`);
   const row = page.locator(`[data-testid="flag-row"][data-flag="${flag}"]`);
   await expect(row).toContainText('disabled');
+  await expect(row).toContainText('Previews the new checkout');
   await page.goto(`/o/${ORG}/feature-flags`);
   await expect(row).toContainText('demo');
   await row.getByRole('link', { name: flag }).click();
@@ -227,6 +234,7 @@ test('a viewer sees flags read-only', async ({ page, baseURL }) => {
   await expect(page.getByText(/you can see this flag but not change it/)).toBeVisible();
   await expect(subgraphRow(page, 'reviews')).toBeVisible();
   await expect(page.getByRole('button', { name: /^(Swap|Restore|Disable|Enable|Delete)/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit description' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in playground' })).toBeVisible();
   await expect(page.getByTestId('flag-schema-diff')).toContainText('Same schema as the base graph');
 });

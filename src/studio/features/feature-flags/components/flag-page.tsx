@@ -19,6 +19,7 @@ import { useDeleteFlag, useRestoreSubgraph, useUpdateFlag } from '../api/change-
 import { useFlag } from '../api/get-flag.ts';
 import { flagQueryKey } from '../api/keys.ts';
 import { ConflictAlert } from './conflict-alert.tsx';
+import { EditDescriptionDialog } from './edit-description-dialog.tsx';
 import { EnabledBadge, FlagGraphStatusBadge } from './flag-badges.tsx';
 import { FlagCompositions } from './flag-compositions.tsx';
 import { FlagDiffSection } from './flag-diff-section.tsx';
@@ -117,9 +118,13 @@ export function FlagPage({ org }: { org: CurrentOrg }) {
                 <FlagGraphStatusBadge key={g.graph} state={g} showGraph />
               ))}
             </div>
-            <p className="mt-1 text-xs text-muted-foreground">
-              {f.description || 'No description.'} · updated {formatRelative(f.updatedAt)} by {f.updatedBy}
-              <span className="sr-only"> ({formatDateTime(f.updatedAt)})</span> · version {f.version}
+            <p className="mt-1 flex flex-wrap items-center gap-x-1 text-xs text-muted-foreground">
+              <span data-testid="flag-description">{f.description || 'No description.'}</span>
+              {canWrite && <EditDescriptionDialog org={org.slug} flag={f} />}
+              <span>
+                · updated {formatRelative(f.updatedAt)} by {f.updatedBy}
+                <span className="sr-only"> ({formatDateTime(f.updatedAt)})</span> · version {f.version}
+              </span>
             </p>
           </div>
           <div className="flex shrink-0 items-center gap-2">
