@@ -12,7 +12,7 @@ import { compositionUrl, membersOf } from '../graphs/compositions/composer.ts';
 import { refreshRouterConfig } from '../graphs/router-config/router-config-publisher.ts';
 import { routedSubgraph } from '../graphs/router-config/router-config-builder.ts';
 import { FlagRepository, type FeatureSubgraphRow, type FlagRow } from './flag-repository.ts';
-import { findPluginBuild } from '../graphs/router-config/plugin-refs.ts';
+import { findPluginBuild } from '../plugins/resolve-build.ts';
 
 export interface FlagComposeContext {
   r: GraphRepos;

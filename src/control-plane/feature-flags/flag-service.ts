@@ -27,7 +27,7 @@ import { FlagRepository, type FlagRow } from './flag-repository.ts';
 import { recomposeFlags, type FlagComposeContext } from './flag-composer.ts';
 import { applicableGraphs, loadFlags, toFeatureFlag, toFeatureSubgraph, toFlagComposition } from './flag-views.ts';
 import { buildAndStoreMockPlugin, checkMockSdl, mockPluginName } from './mock-plugin.ts';
-import { findPluginBuild } from '../graphs/router-config/plugin-refs.ts';
+import { findPluginBuild } from '../plugins/resolve-build.ts';
 import { flagSchemaDiff } from './flag-schema-diff.ts';
 import { checkSdlSyntax } from '../composition/compose.ts';
 

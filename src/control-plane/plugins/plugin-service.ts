@@ -3,9 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Database } from '../db/client.ts';
 import type { OrgContext, Principal } from '../auth/principal.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import type { PluginBuildRef, GrpcMapping } from '../../shared/router-config.ts';
 import {
-  pluginPaths,
   type PluginBuildDetail,
   type PluginBuildList,
   type PluginList,
@@ -18,6 +16,7 @@ import { sweepStaleParts } from './receive-upload.ts';
 import { noPluginHooks, type PluginHooks } from './plugin-hooks.ts';
 import { uploadPluginBuild } from './plugin-upload.ts';
 import { discardArchiveIfUnreferenced } from './archive-references.ts';
+import { findPluginBuild, type ResolvedPluginBuild } from './resolve-build.ts';
 import { toPlugin, toPluginBuild, toPluginBuildDetail } from './plugin-views.ts';
 
 export interface PluginServiceDeps {
@@ -26,13 +25,6 @@ export interface PluginServiceDeps {
   config: PluginConfig;
   now: () => Date;
   hooks?: PluginHooks;
-}
-
-/** What the router config needs to run a build as a grpc_plugin subgraph. */
-export interface ResolvedPluginBuild {
-  ref: PluginBuildRef;
-  grpc: GrpcMapping;
-  schemaSdl: string;
 }
 
 export class PluginService {
@@ -140,26 +132,8 @@ export class PluginService {
    * The build a grpc_plugin subgraph pinned to `name@version` (or, without a version,
    * the newest build) runs, in the router config's terms; null when there is none.
    */
-  async resolveBuild(organizationId: string, namespace: string, name: string, version?: string): Promise<ResolvedPluginBuild | null> {
-    const repo = new PluginRepository(this.deps.db);
-    const ns = await repo.findNamespace(organizationId, namespace);
-    const plugin = ns ? await repo.findPlugin(ns.id, name) : undefined;
-    if (!plugin) return null;
-    const chosen = version ?? (await repo.listBuilds(plugin.id))[0]?.version;
-    const row = chosen ? await repo.findBuild(plugin.id, chosen) : undefined;
-    if (!row) return null;
-    return {
-      ref: {
-        name,
-        version: row.version,
-        sha256: row.sha256,
-        size: row.sizeBytes,
-        downloadPath: pluginPaths.routerDownload(row.sha256),
-        platforms: row.platforms,
-      },
-      grpc: { protoSchema: row.protoSchema, mapping: row.mapping },
-      schemaSdl: row.schemaSdl,
-    };
+  resolveBuild(organizationId: string, namespace: string, name: string, version?: string): Promise<ResolvedPluginBuild | null> {
+    return findPluginBuild(this.deps.db, organizationId, namespace, name, version);
   }
 
   /** Clears what a crash mid-upload left in staging (and in a filesystem store's .tmp). */

@@ -7,7 +7,7 @@ import {
   type RoutedSubgraph,
 } from '../../../shared/router-config.ts';
 import type { CompositionInput } from '../../db/schema.ts';
-import type { PluginBuildInfo } from './plugin-refs.ts';
+import type { ResolvedPluginBuild } from '../../plugins/resolve-build.ts';
 
 export interface ComposedGraph {
   graph: { id: string; namespace: string; name: string };
@@ -16,7 +16,7 @@ export interface ComposedGraph {
 }
 
 /** A composed subgraph, with the plugin build it runs when it is a grpc_plugin. */
-export type RoutableInput = CompositionInput & { sdl: string; build?: Pick<PluginBuildInfo, 'ref' | 'grpc'> | null };
+export type RoutableInput = CompositionInput & { sdl: string; build?: Pick<ResolvedPluginBuild, 'ref' | 'grpc'> | null };
 
 /**
  * Builds a router config. `builtAt` is the base composition's time, not the clock's, so
