@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRPC_CLIENT_KINDS } from '../plugins/grpc/call.ts';
 import { parseLogLevel, type LogLevel } from './logger.ts';
 import { DEFAULT_CORS_ORIGINS } from './router.ts';
 
@@ -18,7 +19,7 @@ const envSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true'),
   // Read where gRPC transports are made (unary-transport.ts); checked here so a typo stops the start.
-  SWITCHYARD_GRPC_CLIENT: z.enum(['http2', 'grpc-js'], { message: 'must be http2 or grpc-js' }).optional(),
+  SWITCHYARD_GRPC_CLIENT: z.enum(GRPC_CLIENT_KINDS, { message: 'must be http2 or grpc-js' }).optional(),
   SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS: positiveInt.default(30_000),
   SWITCHYARD_ROUTER_POLL_INTERVAL_MS: positiveInt.default(10_000),
   SWITCHYARD_ROUTER_MAX_DEPTH: positiveInt.default(15),

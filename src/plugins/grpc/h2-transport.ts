@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import { GrpcCallError, type UnaryCallOptions, type UnaryTransport } from './call.ts';
+import { grpcTarget } from './unary.ts';
 
 /**
  * Unary gRPC over one HTTP/2 connection (h2c), written against the gRPC wire protocol
@@ -26,7 +27,9 @@ interface Endpoint {
 }
 
 export function parseTarget(target: string): Endpoint {
-  const unixPath = /^unix:(?:\/\/)?(\/.*)$/.exec(target)?.[1];
+  // The same address forms the grpc-js client accepts, read the same way.
+  const normalized = grpcTarget(target);
+  const unixPath = /^unix:(?:\/\/)?(\/.*)$/.exec(normalized)?.[1];
   if (unixPath) {
     return {
       label: `unix:${unixPath}`,
@@ -34,13 +37,11 @@ export function parseTarget(target: string): Endpoint {
       connect: () => http2.connect('http://localhost', { ...sessionOptions, createConnection: () => net.connect(unixPath) }),
     };
   }
-  const stripped = target
-    .replace(/^(grpc|h2c|http|tcp):\/\//, '')
+  const hostPort = normalized
     .replace(/^dns:(\/\/[^/]*\/)?/, '')
     .replace(/^ipv[46]:/, '')
-    .split(',')[0]!
-    .replace(/\/+$/, '');
-  const m = /^(\[[^\]]+\]|[^:/]+):(\d+)$/.exec(stripped);
+    .split(',')[0]!;
+  const m = /^(\[[^\]]+\]|[^:/]+):(\d+)$/.exec(hostPort);
   if (!m) throw new Error(`"${target}" is not a gRPC address (host:port or unix:/path)`);
   const authority = `${m[1]}:${m[2]}`;
   return { label: authority, authority, connect: () => http2.connect(`http://${authority}`, sessionOptions) };
