@@ -6,7 +6,7 @@ import { graphPaths } from '../../shared/api/graph-paths.ts';
 import { buildClientSchema } from '../graphs/checks/schema-changes.ts';
 import { conflictingReviewsSdl, createGraph, createRouterToken, productsSdl, publish, reviewsSdl } from '../graphs/testing/fixtures.ts';
 import { createFlag, fp, getFlag, req, routerConfig, swap } from './testing/flag-fixtures.ts';
-import { pluginEntries, productsPluginSdl, sha256, tarGzOf } from '../plugins/testing/plugin-archives.ts';
+import { pluginEntries, productsPluginSdl, sha256, tarGzOf, uploadBuild } from '../plugins/testing/plugin-archives.ts';
 import { paths } from '../graphs/testing/fixtures.ts';
 
 let ts: TestServer;
@@ -216,11 +216,8 @@ describe('feature flags', () => {
 
   it('a base grpc_plugin subgraph gets the plugin ref and gRPC mapping of its plugin, in the base and in flags', async () => {
     const archive = await tarGzOf(pluginEntries({ name: 'catalog', schema: productsPluginSdl }));
-    const up = await admin.raw('POST', `/api/v1/orgs/${ORG}/namespaces/default/plugins/catalog/builds`, {
-      body: new Blob([new Uint8Array(archive)]),
-      headers: { 'content-type': 'application/gzip' },
-    });
-    expect(up.status, await up.clone().text()).toBe(201);
+    const up = await uploadBuild(admin, archive, { name: 'catalog' });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
     await createGraph(admin, 'plug', ['graph=plug']);
     const pub = await req(admin, 'POST', paths.publish('catalog'), { sdl: productsPluginSdl, type: 'grpc_plugin', routingUrl: null, labels: ['graph=plug'] });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);

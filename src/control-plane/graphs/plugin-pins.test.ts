@@ -6,7 +6,7 @@ import { runSubgraphCommand } from '../../cli/commands/subgraph-command.ts';
 import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { routerConfigSchema, type RouterConfig } from '../../shared/router-config.ts';
-import { countRows, pluginEntries, tarGzOf } from '../plugins/testing/plugin-archives.ts';
+import { countRows, pluginEntries, tarGzOf, uploadBuild } from '../plugins/testing/plugin-archives.ts';
 import { createGraph, paths, productsSdl, publish, query, reviewsSdl, type Outcome } from './testing/fixtures.ts';
 
 let ts: TestServer;
@@ -16,15 +16,8 @@ let graphId: string;
 
 const pluginPath = (name: string) => `/api/v1/orgs/${ORG}/namespaces/default/plugins/${name}`;
 
-async function uploadBuild(version: string, schema = productsSdl, name = 'products') {
-  const archive = await tarGzOf(pluginEntries({ name, version, schema, marker: version }));
-  const res = await dev.raw('POST', `${pluginPath(name)}/builds`, {
-    body: new Blob([new Uint8Array(archive)]),
-    headers: { 'content-type': 'application/gzip' },
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const uploadVersion = (version: string, schema = productsSdl, name = 'products') =>
+  tarGzOf(pluginEntries({ name, version, schema, marker: version })).then((archive) => uploadBuild(dev, archive, { name }));
 
 interface Body {
   subgraph: { plugin: unknown };
@@ -58,7 +51,7 @@ beforeAll(async () => {
   ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir });
   dev = await ts.member('developer');
   graphId = (await createGraph(dev, 'shop', ['team=shop'])).graph.id;
-  for (const v of ['1.0.0', '2.0.0']) expect((await uploadBuild(v)).status).toBe(201);
+  for (const v of ['1.0.0', '2.0.0']) expect((await uploadVersion(v)).status).toBe(201);
   await publish(dev, 'reviews', reviewsSdl, { labels: ['team=shop'] });
   const res = await call('POST', paths.publish('products'), { sdl: productsSdl, type: 'grpc_plugin', labels: ['team=shop'] });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -87,7 +80,7 @@ describe('plugin subgraph pinned to a build version', () => {
 
   it('a new build leaves a pinned subgraph on its pin', async () => {
     const before = await latestConfig();
-    expect((await uploadBuild('3.0.0')).status).toBe(201);
+    expect((await uploadVersion('3.0.0')).status).toBe(201);
     expect(await latestConfig()).toEqual(before);
   });
 
@@ -96,7 +89,7 @@ describe('plugin subgraph pinned to a build version', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.subgraph.plugin).toEqual({ name: 'products', version: null });
     expect(await pluginVersionInConfig()).toBe('3.0.0');
-    expect((await uploadBuild('4.0.0')).status).toBe(201);
+    expect((await uploadVersion('4.0.0')).status).toBe(201);
     const config = await latestConfig();
     expect(config.base.subgraphs.find((s) => s.name === 'products')?.plugin?.version).toBe('4.0.0');
   });
@@ -154,7 +147,7 @@ describe('plugin usage and composition checks', () => {
     const builds = await countRows(ts, 'plugin_builds');
     // reviews owns Product.reviews as [Review!]!; claiming it as an Int breaks composition.
     const broken = productsSdl.replace('price: Int', 'price: Int\n    reviews: Int');
-    const res = await uploadBuild('5.0.0', broken);
+    const res = await uploadVersion('5.0.0', broken);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.message).toContain('does not compose');
     const errors: { message: string }[] = res.body.error.details.errors ?? [];
@@ -162,7 +155,7 @@ describe('plugin usage and composition checks', () => {
     expect(errors.every((e) => e.message.startsWith('graph "shop": '))).toBe(true);
     expect(await countRows(ts, 'plugin_builds')).toBe(builds);
     // The same schema is fine for a plugin no graph runs.
-    expect((await uploadBuild('1.0.0', broken, 'unused')).status).toBe(201);
+    expect((await uploadVersion('1.0.0', broken, 'unused')).status).toBe(201);
   });
 
   it('a plugin nobody uses can be deleted', async () => {

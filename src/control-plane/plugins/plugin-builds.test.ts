@@ -7,7 +7,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { newRouterToken } from '../graphs/router-config/router-token-service.ts';
 import { buildKey } from './storage/plugin-storage.ts';
-import { countRows, filesUnder, pluginEntries, sha256, sqlQuery, tarGzOf } from './testing/plugin-archives.ts';
+import { countRows, filesUnder, pluginEntries, sha256, sqlQuery, tarGzOf, uploadBuild } from './testing/plugin-archives.ts';
 
 let ts: TestServer;
 let storageDir: string;
@@ -25,11 +25,8 @@ afterAll(async () => {
 
 const buildsPath = (name: string, ns = 'default') => `/api/v1/orgs/${ORG}/namespaces/${ns}/plugins/${name}/builds`;
 
-async function upload(c: TestClient, body: Buffer, name = 'products', headers: Record<string, string> = {}) {
-  const res = await c.raw('POST', buildsPath(name), { body: new Blob([new Uint8Array(body)]), headers: { 'content-type': 'application/gzip', ...headers } });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const upload = (c: TestClient, body: Buffer, name = 'products', headers: Record<string, string> = {}) =>
+  uploadBuild(c, body, { name, headers });
 
 describe('plugin builds', () => {
   it('a valid build uploads, is listed, and downloads byte-identical with its sha256', async () => {
@@ -157,8 +154,7 @@ describe('plugin builds', () => {
 
   it('deleting a namespace removes the archives only its plugins used', async () => {
     expect((await developer.json('POST', `/api/v1/orgs/${ORG}/namespaces`, { name: 'scratch' })).status).toBe(201);
-    const uploadTo = (ns: string, name: string, body: Buffer) =>
-      developer.raw('POST', buildsPath(name, ns), { body: new Blob([new Uint8Array(body)]), headers: { 'content-type': 'application/gzip' } });
+    const uploadTo = (namespace: string, name: string, body: Buffer) => uploadBuild(developer, body, { name, namespace });
     const own = await tarGzOf(pluginEntries({ marker: '# scratch only\n' }));
     const shared = await tarGzOf(pluginEntries({ marker: '# scratch and default\n' }));
     expect((await uploadTo('scratch', 'products', own)).status).toBe(201);
@@ -197,12 +193,9 @@ describe('plugin builds', () => {
   it('unknown namespaces, plugins and versions are 404s', async () => {
     const res = await upload(developer, await tarGzOf(pluginEntries()), 'x', {});
     expect(res.status).toBe(201);
-    const noNs = await developer.raw('POST', buildsPath('x', 'nowhere'), {
-      body: new Blob([new Uint8Array(await tarGzOf(pluginEntries()))]),
-      headers: { 'content-type': 'application/gzip' },
-    });
+    const noNs = await uploadBuild(developer, await tarGzOf(pluginEntries()), { name: 'x', namespace: 'nowhere' });
     expect(noNs.status).toBe(404);
-    expect(((await noNs.json()) as { error: { message: string } }).error.message).toBe('Namespace "nowhere" not found');
+    expect(noNs.body.error.message).toBe('Namespace "nowhere" not found');
     expect((await developer.json('GET', buildsPath('missing'))).status).toBe(404);
     expect((await developer.json('GET', `${buildsPath('x')}/9.9.9`)).status).toBe(404);
     expect((await developer.json('GET', `${buildsPath('x')}/9.9.9/download`)).status).toBe(404);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { buildKey } from './storage/plugin-storage.ts';
 import { S3Storage } from './storage/s3-storage.ts';
-import { pluginEntries, tarGzOf } from './testing/plugin-archives.ts';
+import { pluginEntries, tarGzOf, uploadBuild } from './testing/plugin-archives.ts';
+import { pluginPaths } from '../../shared/api/plugins.ts';
 
 // Plugin storage against s3rver, an independent S3-compatible server: path-style URLs,
 // streamed PUTs with Content-Length, HEAD, GET, DELETE and XML errors as another
@@ -78,16 +79,12 @@ describe('the control plane with S3 plugin storage', () => {
   it('stores an uploaded build in the bucket, serves it back byte for byte, and removes it with its plugin', async () => {
     const developer = await ts.member('developer');
     const archive = await tarGzOf(pluginEntries({ name: 'inventory', version: '1.0.0', marker: '# s3\n' }));
-    const builds = `/api/v1/orgs/${ORG}/namespaces/default/plugins/inventory/builds`;
-    const up = await developer.raw('POST', builds, {
-      body: new Blob([new Uint8Array(archive)]),
-      headers: { 'content-type': 'application/gzip' },
-    });
-    expect(up.status, await up.clone().text()).toBe(201);
+    const up = await uploadBuild(developer, archive, { name: 'inventory' });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
     const store = new S3Storage(config());
     expect(await store.head(buildKey(sha(archive)))).toEqual({ size: archive.length });
 
-    const download = await developer.raw('GET', `${builds}/1.0.0/download`);
+    const download = await developer.raw('GET', pluginPaths.download(ORG, 'default', 'inventory', '1.0.0'));
     expect(download.status).toBe(200);
     expect(sha(Buffer.from(await download.arrayBuffer()))).toBe(sha(archive));
 

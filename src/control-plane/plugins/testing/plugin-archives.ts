@@ -3,7 +3,9 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
-import type { TestServer } from '../../testing/test-server.ts';
+import { pluginPaths } from '../../../shared/api/plugins.ts';
+import type { TestClient } from '../../testing/test-client.ts';
+import { ORG, type TestServer } from '../../testing/test-server.ts';
 
 export interface Entry {
   name: string;
@@ -86,4 +88,18 @@ export async function countRows(ts: TestServer, table: 'plugins' | 'plugin_build
 export async function sqlQuery(ts: TestServer, text: string, params: unknown[] = []) {
   const d = ts.database.driver;
   return d.kind === 'pglite' ? d.client.query(text, params) : d.pool.query(text, params);
+}
+
+/** POSTs a build archive as `client` (default namespace unless given); the status and parsed JSON body. */
+export async function uploadBuild(
+  client: TestClient,
+  archive: Buffer,
+  opts: { name: string; namespace?: string; headers?: Record<string, string> },
+) {
+  const res = await client.raw('POST', pluginPaths.builds(ORG, opts.namespace ?? 'default', opts.name), {
+    body: new Blob([new Uint8Array(archive)]),
+    headers: { 'content-type': 'application/gzip', ...opts.headers },
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
