@@ -7,7 +7,6 @@
  *    @grpc/grpc-js. Rounds alternate the order to spread machine noise over all targets.
  * Prints markdown.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { buildMockPluginDir } from '../src/plugins/mock/build-mock-dir.ts';
 import { launchPlugin } from '../src/plugins/runtime/launch.ts';
 import { silentLogger } from '../src/plugins/runtime/logger.ts';
 import { PluginProcess } from '../src/plugins/runtime/plugin-process.ts';
+import { startAsGrpcService } from '../src/plugins/testing/fixtures.ts';
 import { buildProductsPlugin } from './fixtures/products-plugin.ts';
 import { PRODUCTS_SDL } from './fixtures/products.ts';
 import { fmt, summarize, table } from './lib.ts';
@@ -59,20 +59,8 @@ export async function benchPlugins(): Promise<string> {
       healthTimeoutMs: 10_000,
       logger: silentLogger,
     });
-    const tcpProcess = spawn(products.binaryPath, [], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
-    });
-    const address = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      tcpProcess.stderr!.on('data', (c: Buffer) => {
-        seen += c.toString();
-        const m = /listening on (\S+)/.exec(seen);
-        if (m) resolve(m[1]!);
-      });
-      tcpProcess.once('exit', (code) => reject(new Error(`grpc_service exited (${code}): ${seen}`)));
-    });
+    const service = await startAsGrpcService(products.binaryPath, { detached: true });
+    const address = service.address;
     const socket = `unix://${plugin.handshake.address}`;
     const rpc = compileSubgraph({ name: 'products', sdl: PRODUCTS_SDL, ...products }).rpc('QueryProducts');
     const request = rpc.request.encode({ limit: { value: 5 } }).finish();
@@ -104,7 +92,7 @@ export async function benchPlugins(): Promise<string> {
       plugin.child.kill('SIGTERM');
       await plugin.exited;
       await plugin.cleanup();
-      process.kill(-tcpProcess.pid!, 'SIGTERM');
+      await service.stop();
     }
     const stats = targets.map((t) => ({ t, s: summarize(t.samples) }));
     const socketP50 = stats[0]!.s.p50;

@@ -105,13 +105,19 @@ export function countingChannel(inner: GrpcChannel): GrpcChannel & { calls: stri
   };
 }
 
-/** Runs a plugin binary as a grpc_service (no magic cookie) on a free port; resolves its address. */
+/**
+ * Runs a plugin binary as a grpc_service (no magic cookie) on a free port; resolves its address.
+ * `detached` gives it its own process group, as the supervisor starts plugins (benchmarks
+ * compare the two, so they should be scheduled alike).
+ */
 export async function startAsGrpcService(
   binaryPath: string,
+  options: { detached?: boolean } = {},
 ): Promise<{ address: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(binaryPath, [], {
     env: { ...process.env, GRPC_DATASOURCE_PLUGIN: '', PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   let output = '';
   const address = await new Promise<string>((resolve, reject) => {
@@ -133,7 +139,9 @@ export async function startAsGrpcService(
     address,
     pid: child.pid!,
     stop: async () => {
-      child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (options.detached) process.kill(-child.pid!, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     },
   };
