@@ -136,39 +136,6 @@ describe('plugin builds', () => {
     expect(res.body.build).toMatchObject({ grpcSource: 'archive', protoSchema, serviceName: 'GenSourceService' });
   });
 
-  it('identical archives under two plugins are stored once, and deleting one plugin keeps the shared archive', async () => {
-    const archive = await tarGzOf(pluginEntries({ marker: '# shared\n' }));
-    expect((await upload(developer, archive, 'shared-a')).status).toBe(201);
-    expect((await upload(developer, archive, 'shared-b')).status).toBe(201);
-    const key = buildKey(sha256(archive));
-    expect((await filesUnder(storageDir)).filter((f) => f === key)).toHaveLength(1);
-
-    const del = await developer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/default/plugins/shared-a`);
-    expect(del.status).toBe(204);
-    expect(await filesUnder(storageDir)).toContain(key);
-    expect((await developer.json('GET', buildsPath('shared-a'))).status).toBe(404);
-
-    expect((await developer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/default/plugins/shared-b`)).status).toBe(204);
-    expect(await filesUnder(storageDir)).not.toContain(key);
-  });
-
-  it('deleting a namespace removes the archives only its plugins used', async () => {
-    expect((await developer.json('POST', `/api/v1/orgs/${ORG}/namespaces`, { name: 'scratch' })).status).toBe(201);
-    const uploadTo = (namespace: string, name: string, body: Buffer) => uploadBuild(developer, body, { name, namespace });
-    const own = await tarGzOf(pluginEntries({ marker: '# scratch only\n' }));
-    const shared = await tarGzOf(pluginEntries({ marker: '# scratch and default\n' }));
-    expect((await uploadTo('scratch', 'products', own)).status).toBe(201);
-    expect((await uploadTo('scratch', 'inventory', shared)).status).toBe(201);
-    expect((await uploadTo('default', 'also-shared', shared)).status).toBe(201);
-    expect(await filesUnder(storageDir)).toEqual(expect.arrayContaining([buildKey(sha256(own)), buildKey(sha256(shared))]));
-
-    expect((await developer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/scratch`)).status).toBe(204);
-    const left = await filesUnder(storageDir);
-    expect(left).not.toContain(buildKey(sha256(own)));
-    expect(left).toContain(buildKey(sha256(shared)));
-    expect((await developer.json('GET', buildsPath('also-shared'))).status).toBe(200);
-  });
-
   it('a viewer cannot upload or delete, and their attempt stores nothing', async () => {
     const viewer = await ts.member('viewer');
     const rows = await countRows(ts, 'plugin_builds');
