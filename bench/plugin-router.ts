@@ -11,25 +11,32 @@
  * be read apart from the load generator's. Variants take turns over several rounds so that
  * machine noise spreads over all of them.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { composeRouterConfig } from '../src/cli/commands/compose.ts';
 import { buildMockPluginDir } from '../src/plugins/mock/build-mock-dir.ts';
-import { goPlatform } from '../src/plugins/runtime/platform.ts';
-import type { RouterConfig, RoutedSubgraph } from '../src/shared/router-config.ts';
+import type { RouterConfig } from '../src/shared/router-config.ts';
 import { buildProductsPlugin } from './fixtures/products-plugin.ts';
+import {
+  askProducts,
+  cpuUs,
+  localPluginBuild,
+  pinProcesses,
+  pluginPid,
+  productsConfig,
+  startChild,
+  startHttpSubgraph,
+  startRouterProcess,
+  stopChildren,
+} from './fixtures/processes.ts';
 import { PRODUCTS_QUERY, PRODUCTS_SDL } from './fixtures/products.ts';
 import { fmt, table } from './lib.ts';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 2);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 type Group = 'shared' | 'unshared' | 'reference';
 const groupLabel: Record<Group, string> = { shared: 'shared (default)', unshared: 'one call each', reference: 'one call each' };
@@ -42,116 +49,6 @@ interface Variant {
   routerPid: number;
   subgraphPid: number | null;
   rounds: { requests: number; seconds: number; p50: number; p99: number; errors: number; routerCpuUs: number; subgraphCpuUs: number }[];
-}
-
-function configFor(subgraph: Pick<RoutedSubgraph, 'kind' | 'url' | 'plugin' | 'grpc'>): RouterConfig {
-  const composed = composeRouterConfig({ subgraphs: [{ name: 'products', url: 'http://placeholder.invalid/graphql', sdl: PRODUCTS_SDL }] });
-  if (!composed.ok) throw new Error(`bench schema does not compose: ${composed.errors[0]?.message}`);
-  const config = composed.config;
-  config.base.subgraphs = config.base.subgraphs.map((s) => ({ ...s, ...subgraph }));
-  return config;
-}
-
-const pluginBuild = (name: string): NonNullable<RoutedSubgraph['plugin']> => ({
-  name,
-  version: 'bench',
-  sha256: '0'.repeat(64),
-  size: 0,
-  downloadPath: '/unused',
-  platforms: [goPlatform()],
-});
-
-/** Starts a child in its own process group and waits for "listening <address>" on the given stream. */
-function startChild(
-  children: ChildProcess[],
-  command: string,
-  args: string[],
-  stream: 'stdout' | 'stderr',
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const onData = (c: Buffer) => {
-      seen += c.toString();
-      const m = /listening (?:on )?(\S+)/.exec(seen);
-      if (m) resolve({ child, address: m[1]! });
-    };
-    child[stream]!.on('data', onData);
-    const other = stream === 'stdout' ? child.stderr! : child.stdout!;
-    other.on('data', (c: Buffer) => (seen += c.toString()));
-    child.once('exit', (code) => reject(new Error(`${path.basename(args.at(-1) ?? command)} exited (${code}): ${seen.slice(-500)}`)));
-  });
-}
-
-// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every router and HTTP subgraph process there.
-const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_CPU_PROF']] : [];
-const tsxArgs = (script: string, ...rest: string[]) => [...profile, '--import', 'tsx', fixture(script), ...rest];
-
-async function startRouterProcess(
-  children: ChildProcess[],
-  dir: string,
-  name: string,
-  config: RouterConfig,
-  pluginsDir?: string,
-  env: Record<string, string> = {},
-) {
-  const file = path.join(dir, `${name}.json`);
-  await writeFile(file, JSON.stringify(config));
-  const args = tsxArgs('router-process.ts', file, ...(pluginsDir ? [pluginsDir] : []));
-  const { child, address } = await startChild(children, process.execPath, args, 'stdout', env);
-  return { url: address, pid: child.pid! };
-}
-
-async function pluginPid(routerUrl: string): Promise<number | null> {
-  const res = await fetch(`${routerUrl}/plugins`);
-  const body = (await res.json()) as { plugins: { pid: number | null }[] };
-  return body.plugins[0]?.pid ?? null;
-}
-
-async function ask(routerUrl: string): Promise<unknown> {
-  const res = await fetch(`${routerUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: PRODUCTS_QUERY }),
-  });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
-  if (res.status !== 200 || body.errors) throw new Error(`router answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
-}
-
-/**
- * On a machine with two or more cores, routers run on core 0 and everything else (subgraphs,
- * plugins, the load generator) on core 1, so the router is what limits throughput and the
- * scheduler does not move processes between runs (BENCH_PIN=false turns this off).
- */
-function pinProcesses(variants: Variant[]): void {
-  if (process.env['BENCH_PIN'] === 'false' || os.cpus().length < 2) return;
-  const pin = (core: number, pid: number | null) => {
-    if (pid) spawnSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
-  };
-  pin(1, process.pid);
-  for (const v of variants) {
-    pin(0, v.routerPid);
-    pin(1, v.subgraphPid);
-  }
-}
-
-/** CPU time (user + system) a process has used so far, in µs; null where /proc is not there. */
-function cpuUs(pid: number | null): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1e6) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
 }
 
 async function load(v: Variant, seconds: number | null) {
@@ -209,12 +106,12 @@ export async function benchPluginRouter(): Promise<string> {
     const mock = await buildMockPluginDir(path.join(pluginsDir, 'mock'), { sdl: PRODUCTS_SDL, name: 'mock' });
     const grpc = { protoSchema: products.protoSchema, mapping: products.mapping };
 
-    const http = await startChild(children, process.execPath, tsxArgs('http-subgraph.ts'), 'stdout');
+    const http = await startHttpSubgraph(children);
     const service = await startChild(children, products.binaryPath, [], 'stderr', { PORT: '0', HOST: '127.0.0.1' });
-    const httpConfig = configFor({ kind: 'standard', url: http.address, plugin: null, grpc: null });
-    const pluginConfig = configFor({ kind: 'grpc_plugin', url: null, plugin: pluginBuild('products'), grpc });
-    const serviceConfig = configFor({ kind: 'grpc_service', url: service.address, plugin: null, grpc });
-    const mockConfig = configFor({ kind: 'grpc_plugin', url: null, plugin: pluginBuild('mock'), grpc: { protoSchema: mock.protoSchema, mapping: mock.mapping } });
+    const httpConfig = productsConfig({ kind: 'standard', url: http.address, plugin: null, grpc: null });
+    const pluginConfig = productsConfig({ kind: 'grpc_plugin', url: null, plugin: localPluginBuild('products'), grpc });
+    const serviceConfig = productsConfig({ kind: 'grpc_service', url: service.address, plugin: null, grpc });
+    const mockConfig = productsConfig({ kind: 'grpc_plugin', url: null, plugin: localPluginBuild('mock'), grpc: { protoSchema: mock.protoSchema, mapping: mock.mapping } });
     const noDedupe = { SWITCHYARD_ROUTER_DEDUPLICATE: 'false' };
 
     const variants: Variant[] = [];
@@ -230,11 +127,11 @@ export async function benchPluginRouter(): Promise<string> {
     }
     await add('reference', 'grpc_plugin, Unix socket, @grpc/grpc-js client', pluginConfig, null, { ...noDedupe, SWITCHYARD_GRPC_CLIENT: 'grpc-js' });
     await add('reference', 'mock plugin (data built per call), Unix socket', mockConfig, null, noDedupe);
-    pinProcesses(variants);
+    pinProcesses(variants.map((v) => v.routerPid), variants.map((v) => v.subgraphPid));
 
-    const expected = JSON.stringify(await ask(variants[0]!.routerUrl));
+    const expected = JSON.stringify(await askProducts(variants[0]!.routerUrl));
     for (const v of variants.filter((x) => x.name !== variants.at(-1)!.name)) {
-      const got = JSON.stringify(await ask(v.routerUrl));
+      const got = JSON.stringify(await askProducts(v.routerUrl));
       if (got !== expected) throw new Error(`${v.name} answers differently: ${got.slice(0, 200)}`);
     }
     for (const v of variants) await load(v, null);
@@ -270,16 +167,7 @@ export async function benchPluginRouter(): Promise<string> {
       `\n${sentence('shared')}\n\n${sentence('unshared')} (load average ${os.loadavg()[0]!.toFixed(1)}.) Plugin cold start (spawn → SERVING) is in the Plugins section.`,
     ].join('\n');
   } finally {
-    for (const child of children.reverse()) {
-      if (child.pid && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stopChildren(children);
     await rm(dir, { recursive: true, force: true });
   }
 }
