@@ -11,7 +11,7 @@ import type { GatewayHandle } from './gateway-handle.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson } from './http-responses.ts';
 import type { HttpDeps } from './http.ts';
 import { QueryPlanRecorder } from './query-plan.ts';
-import { serverContextFor, type RequestState } from './request-state.ts';
+import { ClientCalls, serverContextFor, type RequestState } from './request-state.ts';
 
 const ALLOWED_HEADERS = ['content-type', FEATURE_FLAG_HEADER, QUERY_PLAN_HEADER, 'authorization'];
 const HOP_BY_HOP = new Set([
@@ -64,10 +64,11 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, de
 
   let servedBy = 'none';
   let handle: GatewayHandle | undefined;
-  const state: RequestState = { plan: null, hadErrors: false };
+  const state: RequestState = { plan: null, hadErrors: false, calls: new ClientCalls() };
   let closed = false;
   res.once('close', () => {
     closed = true;
+    if (!res.writableFinished) state.calls.cancel(new DOMException('The client closed the connection', 'AbortError'));
     handle?.release();
     const failed = res.statusCode >= 400 || state.hadErrors;
     deps.metrics.observeRequest(servedBy, res.statusCode, failed, (performance.now() - started) / 1000);

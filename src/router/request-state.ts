@@ -8,6 +8,35 @@ export interface RequestState {
   plan: QueryPlanRecorder | null;
   /** Set by a plugin when the result carries GraphQL errors, for metrics. */
   hadErrors: boolean;
+  /** The request's subgraph calls, cancelled together when the client goes away. */
+  calls: ClientCalls;
+}
+
+/**
+ * The subgraph calls one client request has in flight. A plain set rather than an
+ * AbortSignal per request: listening on a signal costs an EventTarget listener per call.
+ */
+export class ClientCalls {
+  private live: Set<AbortController> | null = null;
+  private goneWith: { reason: unknown } | null = null;
+
+  /** Tracks a call; one made after the client left is aborted at once. */
+  add(call: AbortController): void {
+    if (this.goneWith) call.abort(this.goneWith.reason);
+    else (this.live ??= new Set()).add(call);
+  }
+
+  delete(call: AbortController): void {
+    this.live?.delete(call);
+  }
+
+  /** The client went away: abort every call still running, and any made later. */
+  cancel(reason: unknown): void {
+    this.goneWith = { reason };
+    const live = this.live;
+    this.live = null;
+    for (const call of live ?? []) call.abort(reason);
+  }
 }
 
 const KEY = 'switchyard';

@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSubgraphs, type DemoSubgraphs } from '../control-plane/demo/subgraphs/index.ts';
 import { createRouter, type Router } from './router.ts';
-import { gql, listen, mustCompose, startDelayProxy, type RunningServer } from './testing/helpers.ts';
+import { gql, listen, mustCompose, startDelayProxy, waitFor, type RunningServer } from './testing/helpers.ts';
 import type { SubgraphExecutionRequest, SubgraphTransportProvider } from './transports.ts';
 
 const strict = { accept: 'application/graphql-response+json' };
@@ -153,6 +153,32 @@ describe('subgraph faults', { timeout: 30_000 }, () => {
         message: 'Subgraph "reviews" did not answer within 300 ms',
         extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'reviews' },
       });
+      // The call itself is cancelled, not left running behind the answer.
+      await waitFor('the timed-out call to be cancelled', async () => slow.abandoned() === 1, 2000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('cancels subgraph calls when the client goes away', async () => {
+    const reviews = demo.subgraphs.find((s) => s.name === 'reviews')!;
+    const slow = await startDelayProxy(reviews.url, 5000);
+    try {
+      const subgraphs = demo.subgraphs.map((s) =>
+        s.name === 'reviews' ? { ...s, url: slow.graphqlUrl } : s,
+      );
+      const { url } = await routerFor(mustCompose({ subgraphs }), { subgraphTimeoutMs: 10_000 });
+      const client = new AbortController();
+      const pending = fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ topProducts(first: 1) { reviews { body } } }' }),
+        signal: client.signal,
+      }).catch((err: unknown) => err);
+      await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
+      client.abort();
+      await pending;
+      await waitFor('the call to be cancelled', async () => slow.abandoned() === 1, 2000);
     } finally {
       await slow.close();
     }

@@ -82,9 +82,10 @@ export async function listen(server: Server, port = 0): Promise<RunningServer> {
 export async function startDelayProxy(
   targetUrl: string,
   delayMs: number,
-): Promise<RunningServer & { graphqlUrl: string; requests(): number }> {
+): Promise<RunningServer & { graphqlUrl: string; requests(): number; abandoned(): number }> {
   const target = new URL(targetUrl);
   let requests = 0;
+  let abandoned = 0;
   const server = createServer((req, res) => {
     requests++;
     const chunks: Buffer[] = [];
@@ -107,11 +108,20 @@ export async function startDelayProxy(
         upstream.on('error', () => res.destroy());
         upstream.end(Buffer.concat(chunks));
       }, delayMs);
-      res.on('close', () => clearTimeout(timer));
+      res.on('close', () => {
+        clearTimeout(timer);
+        // The caller hung up before the answer: the router cancelled the call.
+        if (!res.writableFinished) abandoned++;
+      });
     });
   });
   const running = await listen(server);
-  return { ...running, graphqlUrl: `${running.url}/graphql`, requests: () => requests };
+  return {
+    ...running,
+    graphqlUrl: `${running.url}/graphql`,
+    requests: () => requests,
+    abandoned: () => abandoned,
+  };
 }
 
 export async function waitFor<T>(
