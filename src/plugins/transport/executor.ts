@@ -65,7 +65,7 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
           // Each caller decodes its own copy: messages are keyed by identity (entity origins).
           const response =
             flights && retryable
-              ? await flights.run(flightKey(rpc.path, bytes), () => send(undefined), signal)
+              ? await flights.run(flightKey(rpc.path, bytes), send, signal)
               : await send(signal);
           return rpc.response.decode(response);
         };

@@ -53,6 +53,25 @@ describe('SingleFlight', () => {
     d.resolve('still here');
     expect(await patient).toBe('still here');
   });
+
+  it('cancels the shared call once every caller has given up, and starts afresh after', async () => {
+    const flights = new SingleFlight<string>();
+    const d = deferred();
+    let sharedSignal: AbortSignal | undefined;
+    const start = (s: AbortSignal) => ((sharedSignal = s), d.promise);
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = flights.run('k', start, first.signal);
+    const b = flights.run('k', start, second.signal);
+    first.abort();
+    await expect(a).rejects.toThrow(/cancelled/);
+    expect(sharedSignal!.aborted).toBe(false); // the second caller still waits
+    second.abort();
+    await expect(b).rejects.toThrow(/cancelled/);
+    expect(sharedSignal!.aborted).toBe(true);
+    expect(flights.size).toBe(0);
+    expect(await flights.run('k', () => Promise.resolve('new call'))).toBe('new call');
+  });
 });
 
 // The executor shares identical query RPCs in flight, never mutations, and can be told not to.

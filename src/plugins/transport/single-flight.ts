@@ -5,27 +5,47 @@ import { GrpcCallError } from '../grpc/call.ts';
  * Identical calls in flight at the same time share one: the first starts it, the others
  * wait for its answer. The router uses it for query RPCs (never mutations), as Hive
  * Gateway's HTTP executor deduplicates in-flight queries and Cosmo's router uses
- * "single flight". The shared call runs without any one caller's abort signal; a caller
- * that gives up only stops waiting.
+ * "single flight". A caller that gives up only stops waiting; the shared call is
+ * cancelled (through the signal `start` receives) once every caller has given up, so a
+ * call nobody waits for does not run on to its deadline.
  */
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  /** callers still waiting; one without a signal can never give up, so it always counts */
+  waiting: number;
+}
+
 export class SingleFlight<T> {
-  private readonly inflight = new Map<string, Promise<T>>();
+  private readonly inflight = new Map<string, Flight<T>>();
 
   get size(): number {
     return this.inflight.size;
   }
 
-  run(key: string, start: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    let shared = this.inflight.get(key);
-    if (!shared) {
-      shared = start();
-      this.inflight.set(key, shared);
-      const forget = () => {
-        if (this.inflight.get(key) === shared) this.inflight.delete(key);
-      };
-      shared.then(forget, forget);
+  run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelled());
+    let flight = this.inflight.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const created: Flight<T> = { promise: start(controller.signal), controller, waiting: 0 };
+      flight = created;
+      this.inflight.set(key, created);
+      const forget = () => this.forget(key, created);
+      created.promise.then(forget, forget);
     }
-    return signal ? untilAborted(shared, signal) : shared;
+    flight.waiting++;
+    if (!signal) return flight.promise;
+    const joined = flight;
+    return untilAborted(joined.promise, signal, () => {
+      if (--joined.waiting > 0) return;
+      this.forget(key, joined);
+      joined.controller.abort(cancelled());
+    });
+  }
+
+  private forget(key: string, flight: Flight<T>): void {
+    if (this.inflight.get(key) === flight) this.inflight.delete(key);
   }
 }
 
@@ -34,10 +54,14 @@ export function flightKey(path: string, request: Uint8Array): string {
   return `${path}\u0000${Buffer.from(request.buffer, request.byteOffset, request.byteLength).toString('latin1')}`;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new GrpcCallError(status.CANCELLED, 'the call was cancelled'));
+const cancelled = () => new GrpcCallError(status.CANCELLED, 'the call was cancelled');
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onGiveUp: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new GrpcCallError(status.CANCELLED, 'the call was cancelled'));
+    const onAbort = () => {
+      onGiveUp();
+      reject(cancelled());
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
