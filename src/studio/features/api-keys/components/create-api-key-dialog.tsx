@@ -3,7 +3,7 @@ import { Plus } from 'lucide-react';
 import { createApiKeyRequestSchema, type CreatedApiKey } from '../../../../shared/api/organizations.ts';
 import type { Role } from '../../../../shared/roles.ts';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
-import { validate, type FieldErrors } from '@/lib/form';
+import { validate } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SecretBox } from '@/components/ui/copy-button';
@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { RoleSelect } from '@/components/role-select';
 import { useCreateApiKey } from '../api/create-api-key.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 /** An empty box means "never expires"; anything else must be a whole number of days. */
 function parseDays(raw: FormDataEntryValue | null): number | null {
@@ -21,18 +22,14 @@ function parseDays(raw: FormDataEntryValue | null): number | null {
 }
 
 export function CreateApiKeyDialog({ org }: { org: { slug: string; name: string } }) {
-  const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>('developer');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const create = useCreateApiKey(org.slug);
-
-  const reset = () => {
+  const { open, onOpenChange, errors, setErrors } = useFormDialog(() => {
     setRole('developer');
-    setErrors({});
     setCreated(null);
     create.reset();
-  };
+  });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,10 +47,7 @@ export function CreateApiKeyDialog({ org }: { org: { slug: string; name: string 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Flag } from 'lucide-react';
 import { createFlagRequestSchema } from '../../../../shared/api/feature-flags.ts';
 import { paths } from '@/config/paths';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
-import { validate, type FieldErrors } from '@/lib/form';
+import { validate } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/features/graphs/components/textarea';
 import { useCreateFlag } from '../api/create-flag.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 interface CreateFlagDialogProps {
   org: string;
@@ -23,9 +24,8 @@ interface CreateFlagDialogProps {
 
 /** "Clone a graph into a flag": the new flag applies to this graph and starts with no swaps. */
 export function CreateFlagDialog({ org, namespace, graph, variant = 'default' }: CreateFlagDialogProps) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateFlag(org, namespace, graph);
+  const { open, onOpenChange, errors, setErrors } = useFormDialog(() => create.reset());
   const navigate = useNavigate();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -45,13 +45,7 @@ export function CreateFlagDialog({ org, namespace, graph, variant = 'default' }:
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setErrors({});
-          create.reset();
-        }
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm" variant={variant}>

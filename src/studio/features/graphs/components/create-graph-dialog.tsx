@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Plus } from 'lucide-react';
 import { createGraphRequestSchema } from '../../../../shared/api/graphs.ts';
@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { useCreateGraph } from '../api/create-graph.ts';
 import { splitLines, Textarea } from './textarea.tsx';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 /** The first error about label matchers, whichever matcher it is on ("labelMatchers.1"). */
 export function matcherError(errors: FieldErrors): string | undefined {
@@ -21,9 +22,8 @@ export function matcherError(errors: FieldErrors): string | undefined {
 }
 
 export function CreateGraphDialog({ org, namespace }: { org: string; namespace: string }) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateGraph(org, namespace);
+  const { open, onOpenChange, errors, setErrors } = useFormDialog(() => create.reset());
   const navigate = useNavigate();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -47,13 +47,7 @@ export function CreateGraphDialog({ org, namespace }: { org: string; namespace: 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setErrors({});
-          create.reset();
-        }
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm">

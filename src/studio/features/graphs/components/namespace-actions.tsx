@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { FolderPlus, Trash2 } from 'lucide-react';
 import { createNamespaceRequestSchema, DEFAULT_NAMESPACE } from '../../../../shared/api/graphs.ts';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
-import { validate, type FieldErrors } from '@/lib/form';
+import { validate } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
@@ -13,12 +13,12 @@ import { useCreateNamespace } from '../api/create-namespace.ts';
 import { useDeleteNamespace } from '../api/delete-namespace.ts';
 import { useNamespaces } from '../api/get-namespaces.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 /** "New namespace": creates it and switches the page to it. */
 export function CreateNamespaceDialog({ org, onCreated }: { org: string; onCreated: (name: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateNamespace(org);
+  const { open, setOpen, onOpenChange, errors, setErrors } = useFormDialog(() => create.reset());
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,13 +37,7 @@ export function CreateNamespaceDialog({ org, onCreated }: { org: string; onCreat
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setErrors({});
-          create.reset();
-        }
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm" variant="outline">

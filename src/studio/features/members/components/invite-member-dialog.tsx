@@ -4,7 +4,7 @@ import { inviteMemberRequestSchema, type CreatedInvitation } from '../../../../s
 import type { Role } from '../../../../shared/roles.ts';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
 import { formatRelative } from '@/lib/format';
-import { validate, type FieldErrors } from '@/lib/form';
+import { validate } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SecretBox } from '@/components/ui/copy-button';
@@ -14,21 +14,18 @@ import { Input } from '@/components/ui/input';
 import { RoleSelect } from '@/components/role-select';
 import { useInviteMember } from '../api/invite-member.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 /** There is no mail server: the admin passes the one-time link on themselves. */
 export function InviteMemberDialog({ org }: { org: { slug: string; name: string } }) {
-  const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>('developer');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const invite = useInviteMember(org.slug);
-
-  const reset = () => {
+  const { open, onOpenChange, errors, setErrors } = useFormDialog(() => {
     setRole('developer');
-    setErrors({});
     setCreated(null);
     invite.reset();
-  };
+  });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,10 +39,7 @@ export function InviteMemberDialog({ org }: { org: { slug: string; name: string 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm">

@@ -3,7 +3,7 @@ import { Plus } from 'lucide-react';
 import { createRouterTokenRequestSchema, type CreatedRouterToken } from '../../../../shared/api/router-tokens.ts';
 import { graphPaths } from '../../../../shared/api/graph-paths.ts';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
-import { validate, type FieldErrors } from '@/lib/form';
+import { validate } from '@/lib/form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SecretBox } from '@/components/ui/copy-button';
@@ -12,12 +12,15 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useCreateRouterToken } from '../api/create-router-token.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
+import { useFormDialog } from '@/hooks/use-form-dialog';
 
 export function CreateRouterTokenDialog({ org, namespace, graph }: { org: string; namespace: string; graph: string }) {
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedRouterToken | null>(null);
   const create = useCreateRouterToken(org, namespace, graph);
+  const { open, onOpenChange, errors, setErrors } = useFormDialog(() => {
+    setCreated(null);
+    create.reset();
+  });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -30,14 +33,7 @@ export function CreateRouterTokenDialog({ org, namespace, graph }: { org: string
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setErrors({});
-          setCreated(null);
-          create.reset();
-        }
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm">
