@@ -1,16 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSubgraphCommand } from '../../cli/commands/subgraph-command.ts';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ORG } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { routerConfigSchema, type RouterConfig } from '../../shared/router-config.ts';
-import { countRows, pluginEntries, tarGzOf, uploadBuild } from '../plugins/testing/plugin-archives.ts';
+import { countRows, pluginEntries, startPluginTestServer, tarGzOf, uploadBuild } from '../plugins/testing/plugin-archives.ts';
 import { createGraph, paths, productsSdl, publish, query, reviewsSdl, type Outcome } from './testing/fixtures.ts';
 
-let ts: TestServer;
-let storageDir: string;
+let ts: Awaited<ReturnType<typeof startPluginTestServer>>;
 let dev: TestClient;
 let graphId: string;
 
@@ -47,8 +45,7 @@ async function pluginVersionInConfig(subgraph = 'products'): Promise<string | un
 }
 
 beforeAll(async () => {
-  storageDir = await mkdtemp(join(tmpdir(), 'switchyard-pins-'));
-  ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir });
+  ts = await startPluginTestServer();
   dev = await ts.member('developer');
   graphId = (await createGraph(dev, 'shop', ['team=shop'])).graph.id;
   for (const v of ['1.0.0', '2.0.0']) expect((await uploadVersion(v)).status).toBe(201);
@@ -56,10 +53,7 @@ beforeAll(async () => {
   const res = await call('POST', paths.publish('products'), { sdl: productsSdl, type: 'grpc_plugin', labels: ['team=shop'] });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 });
-afterAll(async () => {
-  await ts?.close();
-  await rm(storageDir, { recursive: true, force: true });
-});
+afterAll(() => ts?.close());
 
 describe('plugin subgraph pinned to a build version', () => {
   it('an unpinned plugin subgraph runs the newest build', async () => {
@@ -168,14 +162,14 @@ describe('switchyard subgraph publish --plugin-version', () => {
     const admin = await ts.admin();
     const key = (await admin.json('POST', `/api/v1/orgs/${ORG}/api-keys`, { name: `ci-${Date.now()}`, role: 'developer' }))
       .body.key as string;
-    const schema = join(storageDir, 'products.graphql');
+    const schema = join(ts.storageDir, 'products.graphql');
     await writeFile(schema, productsSdl);
     let out = '';
     const code = await runSubgraphCommand(['publish', '--name', 'products', '--schema', schema, ...args], {
       env: { SWITCHYARD_API_URL: ts.url, SWITCHYARD_API_KEY: key },
       stdout: (t) => void (out += t),
       stderr: (t) => void (out += t),
-      cwd: storageDir,
+      cwd: ts.storageDir,
     });
     return { code, out };
   }

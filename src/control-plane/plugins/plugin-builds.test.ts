@@ -1,29 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ORG } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { newRouterToken } from '../graphs/router-config/router-token-service.ts';
 import { buildKey } from './storage/plugin-storage.ts';
-import { countRows, filesUnder, pluginEntries, sha256, sqlQuery, tarGzOf, uploadBuild } from './testing/plugin-archives.ts';
+import {
+  buildsPath,
+  countRows,
+  filesUnder,
+  pluginEntries,
+  sha256,
+  sqlQuery,
+  startPluginTestServer,
+  tarGzOf,
+  uploadBuild,
+} from './testing/plugin-archives.ts';
 
-let ts: TestServer;
-let storageDir: string;
+let ts: Awaited<ReturnType<typeof startPluginTestServer>>;
 let developer: TestClient;
 
 beforeAll(async () => {
-  storageDir = await mkdtemp(join(tmpdir(), 'switchyard-plugins-'));
-  ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir });
+  ts = await startPluginTestServer();
   developer = await ts.member('developer');
 });
-afterAll(async () => {
-  await ts.close();
-  await rm(storageDir, { recursive: true, force: true });
-});
-
-const buildsPath = (name: string, ns = 'default') => `/api/v1/orgs/${ORG}/namespaces/${ns}/plugins/${name}/builds`;
+afterAll(() => ts.close());
 
 const upload = (c: TestClient, body: Buffer, name = 'products', headers: Record<string, string> = {}) =>
   uploadBuild(c, body, { name, headers });
@@ -53,7 +53,7 @@ describe('plugin builds', () => {
     expect(build.schemaSdl).toContain('type Product @key(fields: "id")');
 
     // Stored once, under its hash; nothing left in staging.
-    expect(await filesUnder(storageDir)).toEqual([buildKey(sha256(archive))]);
+    expect(await filesUnder(ts.storageDir)).toEqual([buildKey(sha256(archive))]);
 
     const list = await developer.json('GET', `/api/v1/orgs/${ORG}/namespaces/default/plugins`);
     expect(list.status).toBe(200);
@@ -84,11 +84,11 @@ describe('plugin builds', () => {
     expect(again.body.created).toBe(false);
     expect(again.body.build).toMatchObject({ version: '1.0.0', sha256: sha256(archive) });
     expect(await countRows(ts, 'plugin_builds')).toBe(before);
-    expect(await filesUnder(storageDir)).toEqual([buildKey(sha256(archive))]);
+    expect(await filesUnder(ts.storageDir)).toEqual([buildKey(sha256(archive))]);
   });
 
   it('a version that exists with other content is a 409, and nothing is stored', async () => {
-    const before = await filesUnder(storageDir);
+    const before = await filesUnder(ts.storageDir);
     const rows = await countRows(ts, 'plugin_builds');
     const different = await tarGzOf(pluginEntries({ name: 'products', version: '1.0.0', marker: '# changed\n' }));
     const res = await upload(developer, different);
@@ -96,7 +96,7 @@ describe('plugin builds', () => {
     expect(res.body.error.code).toBe('conflict');
     expect(res.body.error.message).toMatch(/already has a version 1\.0\.0 with different content/);
     expect(await countRows(ts, 'plugin_builds')).toBe(rows);
-    expect(await filesUnder(storageDir)).toEqual(before);
+    expect(await filesUnder(ts.storageDir)).toEqual(before);
   });
 
   it('builds without plugin.json get v<N>, listed newest first', async () => {
@@ -139,12 +139,12 @@ describe('plugin builds', () => {
   it('a viewer cannot upload or delete, and their attempt stores nothing', async () => {
     const viewer = await ts.member('viewer');
     const rows = await countRows(ts, 'plugin_builds');
-    const files = await filesUnder(storageDir);
+    const files = await filesUnder(ts.storageDir);
     const res = await upload(viewer, await tarGzOf(pluginEntries({ marker: '# viewer\n' })), 'viewer-plugin');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/developer role/);
     expect(await countRows(ts, 'plugin_builds')).toBe(rows);
-    expect(await filesUnder(storageDir)).toEqual(files);
+    expect(await filesUnder(ts.storageDir)).toEqual(files);
     expect((await viewer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/default/plugins/products`)).status).toBe(403);
   });
 
@@ -181,13 +181,13 @@ describe('plugin builds', () => {
         findPluginUsage: async ({ plugin }) => (plugin === 'products' ? ['subgraph default/products', 'flag new-products'] : []),
       };
       const rows = await countRows(ts, 'plugin_builds');
-      const files = await filesUnder(storageDir);
+      const files = await filesUnder(ts.storageDir);
       const res = await upload(developer, await tarGzOf(pluginEntries({ marker: '# hook\n' })), 'hooked');
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe('The schema does not compose with the graphs that use plugin "hooked": Field "Product.price" has conflicting types in hooked');
       expect(res.body.error.details.errors).toHaveLength(1);
       expect(await countRows(ts, 'plugin_builds')).toBe(rows);
-      expect(await filesUnder(storageDir)).toEqual(files);
+      expect(await filesUnder(ts.storageDir)).toEqual(files);
 
       const del = await developer.json('DELETE', `/api/v1/orgs/${ORG}/namespaces/default/plugins/products`);
       expect(del.status).toBe(409);

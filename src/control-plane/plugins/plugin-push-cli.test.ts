@@ -4,27 +4,31 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ORG } from '../testing/test-server.ts';
 import { runPluginPush } from '../../cli/commands/plugin-push.ts';
-import { fakeBinary, productsPluginSdl, sha256, tarGzOf, pluginEntries } from './testing/plugin-archives.ts';
+import {
+  fakeBinary,
+  pluginEntries,
+  productsPluginSdl,
+  sha256,
+  startPluginTestServer,
+  tarGzOf,
+} from './testing/plugin-archives.ts';
 
-let ts: TestServer;
-let storageDir: string;
+let ts: Awaited<ReturnType<typeof startPluginTestServer>>;
 let work: string;
 let developerKey: string;
 let viewerKey: string;
 
 beforeAll(async () => {
-  storageDir = await mkdtemp(join(tmpdir(), 'switchyard-plugins-'));
   work = await mkdtemp(join(tmpdir(), 'switchyard-push-test-'));
-  ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir });
+  ts = await startPluginTestServer();
   const admin = await ts.admin();
   developerKey = (await admin.json('POST', `/api/v1/orgs/${ORG}/api-keys`, { name: 'ci', role: 'developer' })).body.key as string;
   viewerKey = (await admin.json('POST', `/api/v1/orgs/${ORG}/api-keys`, { name: 'reader', role: 'viewer' })).body.key as string;
 });
 afterAll(async () => {
   await ts.close();
-  await rm(storageDir, { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 });
 

@@ -1,30 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
-import { countRows, fakeBinary, filesUnder, pluginEntries, tarGzOf, tarOf, type Entry } from './testing/plugin-archives.ts';
+import {
+  buildsPath,
+  countRows,
+  fakeBinary,
+  filesUnder,
+  pluginEntries,
+  startPluginTestServer,
+  tarGzOf,
+  tarOf,
+  type Entry,
+} from './testing/plugin-archives.ts';
 
 // A small limit, so the oversize cases need no large bodies.
 const MAX_BYTES = 16 * 1024;
 
-let ts: TestServer;
-let storageDir: string;
+let ts: Awaited<ReturnType<typeof startPluginTestServer>>;
 let developer: TestClient;
 
 beforeAll(async () => {
-  storageDir = await mkdtemp(join(tmpdir(), 'switchyard-plugins-'));
-  ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir, SWITCHYARD_PLUGIN_MAX_BYTES: String(MAX_BYTES) });
+  ts = await startPluginTestServer({ SWITCHYARD_PLUGIN_MAX_BYTES: String(MAX_BYTES) });
   developer = await ts.member('developer');
 });
-afterAll(async () => {
-  await ts.close();
-  await rm(storageDir, { recursive: true, force: true });
-});
+afterAll(() => ts.close());
 
-const path = `/api/v1/orgs/${ORG}/namespaces/default/plugins/products/builds`;
+const path = buildsPath('products');
 
 async function send(body: Buffer | ReadableStream, headers: Record<string, string> = { 'content-type': 'application/gzip' }) {
   const res =
@@ -44,7 +45,7 @@ async function expectRejected(body: Buffer | ReadableStream, status: number, mes
   expect(await countRows(ts, 'plugins')).toBe(0);
   expect(await countRows(ts, 'plugin_builds')).toBe(0);
   // Storage and its staging area (which lives inside it) hold nothing, not even temp files.
-  expect(await filesUnder(storageDir)).toEqual([]);
+  expect(await filesUnder(ts.storageDir)).toEqual([]);
   return res;
 }
 

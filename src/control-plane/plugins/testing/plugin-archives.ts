@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { pluginPaths } from '../../../shared/api/plugins.ts';
 import type { TestClient } from '../../testing/test-client.ts';
-import { ORG, type TestServer } from '../../testing/test-server.ts';
+import { ORG, startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 export interface Entry {
   name: string;
@@ -90,13 +91,35 @@ export async function sqlQuery(ts: TestServer, text: string, params: unknown[] =
   return d.kind === 'pglite' ? d.client.query(text, params) : d.pool.query(text, params);
 }
 
+/**
+ * The real control plane with plugin archives stored in a fresh temporary directory
+ * (`storageDir`), which close() removes again. `env` adds to or overrides the settings.
+ */
+export async function startPluginTestServer(
+  env: Record<string, string> = {},
+): Promise<TestServer & { storageDir: string }> {
+  const storageDir = await mkdtemp(join(tmpdir(), 'switchyard-plugins-'));
+  const ts = await startTestServer({ SWITCHYARD_PLUGIN_STORAGE_DIR: storageDir, ...env });
+  return {
+    ...ts,
+    storageDir,
+    async close() {
+      await ts.close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The builds of a plugin in the test organization. */
+export const buildsPath = (name: string, namespace = 'default') => pluginPaths.builds(ORG, namespace, name);
+
 /** POSTs a build archive as `client` (default namespace unless given); the status and parsed JSON body. */
 export async function uploadBuild(
   client: TestClient,
   archive: Buffer,
   opts: { name: string; namespace?: string; headers?: Record<string, string> },
 ) {
-  const res = await client.raw('POST', pluginPaths.builds(ORG, opts.namespace ?? 'default', opts.name), {
+  const res = await client.raw('POST', buildsPath(opts.name, opts.namespace), {
     body: new Blob([new Uint8Array(archive)]),
     headers: { 'content-type': 'application/gzip', ...opts.headers },
   });
