@@ -50,34 +50,27 @@ interface Side {
   subgraphPid: number | null;
 }
 
+interface CpuPerRequest {
+  user: number;
+  system: number;
+}
+
 interface Leg {
   rps: number;
-  /** router + subgraph CPU per request, µs */
-  cpuPerReq: number;
-  /** the kernel-mode part of cpuPerReq, where the socket and TCP differ */
-  systemPerReq: number;
-  /** µs per request, by process and mode */
-  router: { user: number; system: number };
-  subgraph: { user: number; system: number };
+  /** µs of CPU per request, by process and mode */
+  router: CpuPerRequest;
+  subgraph: CpuPerRequest;
   errors: number;
 }
 
-/** Summed user and system CPU of the given processes, µs. */
-function cpuOf(pids: (number | null)[]) {
-  let user = 0;
-  let system = 0;
-  for (const pid of pids) {
-    const t = cpuTimes(pid);
-    user += t?.user ?? NaN;
-    system += t?.system ?? NaN;
-  }
-  return { user, system };
-}
+/** Router + subgraph CPU per request, µs. */
+const cpuPerReq = (l: Leg) => l.router.user + l.router.system + l.subgraph.user + l.subgraph.system;
+/** The kernel-mode part of cpuPerReq, where the socket and TCP differ. */
+const systemPerReq = (l: Leg) => l.router.system + l.subgraph.system;
 
 async function leg(side: Side, connections: number, seconds: number): Promise<Leg> {
-  const pids = [side.routerPid, side.subgraphPid];
-  const before = cpuOf(pids);
-  const r0 = cpuOf([side.routerPid]);
+  const router0 = cpuTimes(side.routerPid);
+  const subgraph0 = cpuTimes(side.subgraphPid);
   const r = await autocannon({
     url: `${side.url}/graphql`,
     method: 'POST',
@@ -86,19 +79,15 @@ async function leg(side: Side, connections: number, seconds: number): Promise<Le
     connections,
     duration: seconds,
   });
-  const after = cpuOf(pids);
-  const r1 = cpuOf([side.routerPid]);
   const n = r.requests.total;
-  const router = { user: (r1.user - r0.user) / n, system: (r1.system - r0.system) / n };
+  const perRequest = (before: CpuPerRequest | null, after: CpuPerRequest | null): CpuPerRequest => ({
+    user: ((after?.user ?? NaN) - (before?.user ?? NaN)) / n,
+    system: ((after?.system ?? NaN) - (before?.system ?? NaN)) / n,
+  });
   return {
     rps: n / r.duration,
-    cpuPerReq: (after.user + after.system - before.user - before.system) / n,
-    systemPerReq: (after.system - before.system) / n,
-    router,
-    subgraph: {
-      user: (after.user - before.user) / n - router.user,
-      system: (after.system - before.system) / n - router.system,
-    },
+    router: perRequest(router0, cpuTimes(side.routerPid)),
+    subgraph: perRequest(subgraph0, cpuTimes(side.subgraphPid)),
     errors: r.errors + r.non2xx,
   };
 }
@@ -198,8 +187,8 @@ export async function benchPluginSocketVsTcp(): Promise<string> {
         legs.tcp.push(got.tcp!);
         errors += got.plugin!.errors + got.tcp!.errors;
         rps.push(got.plugin!.rps / got.tcp!.rps);
-        cpu.push(got.tcp!.cpuPerReq / got.plugin!.cpuPerReq); // > 1: the plugin needs less CPU
-        sys.push(got.tcp!.systemPerReq / got.plugin!.systemPerReq);
+        cpu.push(cpuPerReq(got.tcp!) / cpuPerReq(got.plugin!)); // > 1: the plugin needs less CPU
+        sys.push(systemPerReq(got.tcp!) / systemPerReq(got.plugin!));
       }
       const r = medianWithInterval(rps);
       const c = medianWithInterval(cpu);
@@ -211,10 +200,10 @@ export async function benchPluginSocketVsTcp(): Promise<string> {
         `${med(legs.plugin, (l) => l.rps).toFixed(0)} / ${med(legs.tcp, (l) => l.rps).toFixed(0)}`,
         `${pct(r.median)} (${pct(r.low)} … ${pct(r.high)})`,
         `${wins(rps)} of ${PAIRS}`,
-        `${med(legs.plugin, (l) => l.cpuPerReq).toFixed(0)} / ${med(legs.tcp, (l) => l.cpuPerReq).toFixed(0)}`,
+        `${med(legs.plugin, cpuPerReq).toFixed(0)} / ${med(legs.tcp, cpuPerReq).toFixed(0)}`,
         `${pct(1 / c.median)} (${pct(1 / c.high)} … ${pct(1 / c.low)})`,
         `${wins(cpu)} of ${PAIRS}`,
-        `${med(legs.plugin, (l) => l.systemPerReq).toFixed(0)} / ${med(legs.tcp, (l) => l.systemPerReq).toFixed(0)}`,
+        `${med(legs.plugin, systemPerReq).toFixed(0)} / ${med(legs.tcp, systemPerReq).toFixed(0)}`,
         `${pct(1 / k.median)} (${pct(1 / k.high)} … ${pct(1 / k.low)})`,
         errors,
       ]);
