@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSubgraphs, type DemoSubgraphs } from '../control-plane/demo/subgraphs/index.ts';
 import { createRouter, type Router } from './router.ts';
-import { gql, listen, mustCompose, startDelayProxy, waitFor, type RunningServer } from './testing/helpers.ts';
+import { gql, listen, mustCompose, queryThenLeave, startDelayProxy, waitFor, type RunningServer } from './testing/helpers.ts';
 import type { SubgraphExecutionRequest, SubgraphTransportProvider } from './transports.ts';
 
 const strict = { accept: 'application/graphql-response+json' };
@@ -133,14 +133,18 @@ describe('subgraph faults', { timeout: 30_000 }, () => {
     });
   });
 
-  it('times out a slow subgraph after the configured time, naming it', async () => {
+  /** The demo graph with `reviews` behind a proxy that answers after `delayMs`. */
+  async function withSlowReviews(delayMs: number) {
     const reviews = demo.subgraphs.find((s) => s.name === 'reviews')!;
-    const slow = await startDelayProxy(reviews.url, 3000);
+    const slow = await startDelayProxy(reviews.url, delayMs);
+    const subgraphs = demo.subgraphs.map((s) => (s.name === 'reviews' ? { ...s, url: slow.graphqlUrl } : s));
+    return { slow, config: mustCompose({ subgraphs }) };
+  }
+
+  it('times out a slow subgraph after the configured time, naming it', async () => {
+    const { slow, config } = await withSlowReviews(3000);
     try {
-      const subgraphs = demo.subgraphs.map((s) =>
-        s.name === 'reviews' ? { ...s, url: slow.graphqlUrl } : s,
-      );
-      const { url } = await routerFor(mustCompose({ subgraphs }), { subgraphTimeoutMs: 300 });
+      const { url } = await routerFor(config, { subgraphTimeoutMs: 300 });
       const started = Date.now();
       const res = await gql(url, '{ me { name } topProducts(first: 1) { name reviews { body } } }');
       expect(Date.now() - started).toBeLessThan(2500);
@@ -161,23 +165,12 @@ describe('subgraph faults', { timeout: 30_000 }, () => {
   });
 
   it('cancels subgraph calls when the client goes away', async () => {
-    const reviews = demo.subgraphs.find((s) => s.name === 'reviews')!;
-    const slow = await startDelayProxy(reviews.url, 5000);
+    const { slow, config } = await withSlowReviews(5000);
     try {
-      const subgraphs = demo.subgraphs.map((s) =>
-        s.name === 'reviews' ? { ...s, url: slow.graphqlUrl } : s,
-      );
-      const { url } = await routerFor(mustCompose({ subgraphs }), { subgraphTimeoutMs: 10_000 });
-      const client = new AbortController();
-      const pending = fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ topProducts(first: 1) { reviews { body } } }' }),
-        signal: client.signal,
-      }).catch((err: unknown) => err);
+      const { url } = await routerFor(config, { subgraphTimeoutMs: 10_000 });
+      const request = queryThenLeave(url, '{ topProducts(first: 1) { reviews { body } } }');
       await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
-      client.abort();
-      await pending;
+      await request.leave();
       await waitFor('the call to be cancelled', async () => slow.abandoned() === 1, 2000);
     } finally {
       await slow.close();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../router/router.ts';
-import { listen, mustCompose, type RunningServer } from '../../router/testing/helpers.ts';
+import { listen, mustCompose, queryThenLeave, type RunningServer } from '../../router/testing/helpers.ts';
 import { generateGrpcFiles } from '../mapping/generate.ts';
 import { PluginManager } from '../runtime/plugin-manager.ts';
 import { serveGrpcService, type RunningServer as GrpcServer } from '../sdk/serve.ts';
@@ -64,16 +64,9 @@ afterAll(async () => {
 
 describe('a client that leaves', () => {
   it('cancels the gRPC call its request made', async () => {
-    const client = new AbortController();
-    const pending = fetch(`${http.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ slow }' }),
-      signal: client.signal,
-    }).catch((err: unknown) => err);
+    const request = queryThenLeave(http.url, '{ slow }');
     await waitFor(() => seen.started === 1, 5000, 'the call to reach the service');
-    client.abort();
-    await pending;
+    await request.leave();
     await waitFor(() => seen.cancelled === 1, 2000, 'the service to see the call cancelled');
     expect(seen.answered).toBe(0);
   });

@@ -124,6 +124,23 @@ export async function startDelayProxy(
   };
 }
 
+/** Posts a query to a router and returns a way to hang up before the answer comes. */
+export function queryThenLeave(routerUrl: string, query: string): { leave(): Promise<void> } {
+  const client = new AbortController();
+  const pending = fetch(`${routerUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: client.signal,
+  }).catch((err: unknown) => err);
+  return {
+    async leave() {
+      client.abort();
+      await pending;
+    },
+  };
+}
+
 export async function waitFor<T>(
   what: string,
   fn: () => Promise<T | undefined | false>,
