@@ -45,10 +45,7 @@ export function CreateApiKeyDialog({ org }: { org: { slug: string; name: string 
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm">
           <Plus aria-hidden />

@@ -43,10 +43,7 @@ export function CreateFlagDialog({ org, namespace, graph, variant = 'default' }:
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm" variant={variant}>
           <Flag aria-hidden />

@@ -45,10 +45,7 @@ export function CreateGraphDialog({ org, namespace }: { org: string; namespace: 
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm">
           <Plus aria-hidden />

@@ -35,10 +35,7 @@ export function CreateNamespaceDialog({ org, onCreated }: { org: string; onCreat
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm" variant="outline">
           <FolderPlus aria-hidden />

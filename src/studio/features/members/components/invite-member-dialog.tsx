@@ -37,10 +37,7 @@ export function InviteMemberDialog({ org }: { org: { slug: string; name: string 
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm">
           <UserPlus aria-hidden />

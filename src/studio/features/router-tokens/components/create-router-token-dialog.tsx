@@ -31,10 +31,7 @@ export function CreateRouterTokenDialog({ org, namespace, graph }: { org: string
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm">
           <Plus aria-hidden />
