@@ -1,4 +1,4 @@
-import { parse, type ExecutionResult } from 'graphql';
+import { OperationTypeNode, parse, type ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGrpcFiles } from '../mapping/generate.ts';
 import { createMockService } from '../mock/mock-service.ts';
@@ -112,6 +112,44 @@ describe('createGrpcExecutor', () => {
   it('gives the same data for the same request (seeded)', async () => {
     const q = `{ products(limit: 2) { id name price tags reviews(first: 2) { rating } } }`;
     expect(await run(q)).toEqual(await run(q));
+  });
+
+  it('shares one execution between identical queries in flight, each with its own data', async () => {
+    let executions = 0; // the RPC-level sharing below it would hide a second execution from channel.calls
+    const shared = createGrpcExecutor({
+      name: 'catalog',
+      sdl: catalogSdl,
+      ...files,
+      channel: { transport: (waitMs, signal) => (executions++, channel.transport(waitMs, signal)) },
+    });
+    const ask = (limit: number) =>
+      shared({
+        document: parse(`query P($n: Int) { products(limit: $n) { id name } }`),
+        variables: { n: limit },
+        operationType: OperationTypeNode.QUERY,
+      }) as Promise<ExecutionResult>;
+    const [a, b, other] = await Promise.all([ask(2), ask(2), ask(3)]);
+    expect(executions).toBe(2); // limit 2 once, limit 3 once
+    expect(a).toEqual(b);
+    expect(a.data).not.toBe(b.data);
+    (a.data!['products'] as unknown[]).length = 0; // the gateway merges into what it gets
+    expect(b.data!['products']).toHaveLength(2);
+    expect(other.data!['products']).toHaveLength(3);
+
+    const unshared = createGrpcExecutor({
+      name: 'catalog',
+      sdl: catalogSdl,
+      ...files,
+      deduplicate: false,
+      channel,
+    });
+    channel.calls.length = 0;
+    const query = {
+      document: parse(`{ products(limit: 2) { id } }`),
+      operationType: OperationTypeNode.QUERY,
+    };
+    await Promise.all([unshared(query), unshared(query)]);
+    expect(channel.calls).toEqual(['QueryProducts', 'QueryProducts']);
   });
 
   it('turns an unreachable service into a GraphQL error naming the subgraph', async () => {

@@ -1,6 +1,6 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
-import { execute, GraphQLError, type ExecutionResult } from 'graphql';
+import { execute, getOperationAST, GraphQLError, print, type ExecutionResult } from 'graphql';
 import type { UnaryTransport } from '../grpc/call.ts';
 import { createUnaryTransport } from '../grpc/unary-transport.ts';
 import { Batcher } from './batcher.ts';
@@ -30,7 +30,10 @@ export interface GrpcExecutorOptions extends GrpcSubgraphSource {
   callTimeoutMs?: number;
   /** how long a call waits for a starting or restarting plugin (default: callTimeoutMs) */
   waitForPluginMs?: number;
-  /** identical query RPCs in flight at once share one call (default true; see SingleFlight) */
+  /**
+   * identical queries in flight at once share one execution, and identical query RPCs one
+   * call (default true; see SingleFlight)
+   */
   deduplicate?: boolean;
 }
 
@@ -45,6 +48,7 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
   const callTimeoutMs = options.callTimeoutMs ?? 10_000;
   const waitMs = options.waitForPluginMs ?? callTimeoutMs;
   const flights = options.deduplicate === false ? null : new SingleFlight<Uint8Array>();
+  const executions = options.deduplicate === false ? null : new SingleFlight<ExecutionResult>();
 
   const run = async (request: ExecutionRequest): Promise<ExecutionResult> => {
     if (request.operationType === 'subscription') {
@@ -102,10 +106,28 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
     }
   };
 
-  const executor = run as unknown as GrpcExecutor;
+  // Identical queries in flight at once (same document, variables and operation) share one
+  // execution, as Hive Gateway's HTTP executor shares one fetch: the others skip building
+  // the RPCs and shaping the answer, which is most of this executor's work. Every caller
+  // gets its own copy of the data, because the gateway annotates and merges into it.
+  const shared = (request: ExecutionRequest): Promise<ExecutionResult> => {
+    if (!executions || operationOf(request) !== 'query') return run(request);
+    const key = `${request.operationName ?? ''}\u0000${print(request.document)}\u0000${JSON.stringify(request.variables ?? {})}`;
+    return executions.run(key, (signal) => run({ ...request, signal }), request.signal).then(ownCopy);
+  };
+
+  const executor = shared as unknown as GrpcExecutor;
   Object.defineProperty(executor, 'subgraph', { value: compiled });
   executor[Symbol.asyncDispose] = async () => options.channel.close?.();
   return executor;
+}
+
+function operationOf(request: ExecutionRequest): string | undefined {
+  return request.operationType ?? getOperationAST(request.document, request.operationName)?.operation;
+}
+
+function ownCopy(result: ExecutionResult): ExecutionResult {
+  return result.data ? { ...result, data: structuredClone(result.data) } : result;
 }
 
 /** A grpc_service: a plain h2c connection to the team's server at its routing URL. */
