@@ -11,6 +11,7 @@ import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
+import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
@@ -88,6 +89,7 @@ export function createGateway(
     landingPage: false,
     maskedErrors: { maskError: maskUnexpectedErrors },
     plugins: () => [
+      usePreparsedBody(),
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
       useQueryPlan(),

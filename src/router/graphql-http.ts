@@ -10,6 +10,7 @@ import { GRAPHQL_PATH } from './gateway.ts';
 import type { GatewayHandle } from './gateway-handle.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson } from './http-responses.ts';
 import type { HttpDeps } from './http.ts';
+import { parseJsonBody } from './preparsed-body.ts';
 import { QueryPlanRecorder } from './query-plan.ts';
 import { ClientCalls, serverContextFor, type RequestState } from './request-state.ts';
 
@@ -137,9 +138,11 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, de
 
     if (String(req.headers[QUERY_PLAN_HEADER] ?? '').toLowerCase() === 'true')
       state.plan = new QueryPlanRecorder();
+    const params = body ? parseJsonBody(req.headers, body) : null;
+    if (params) state.params = params;
     const response = await gateway.fetch(
       `http://router${req.url ?? GRAPHQL_PATH}`,
-      { method: req.method, headers: forwardHeaders(req), body: body && body.length > 0 ? body : undefined },
+      { method: req.method, headers: forwardHeaders(req), body: !params && body && body.length > 0 ? body : undefined },
       serverContextFor(state),
     );
     await writeResponse(res, response);

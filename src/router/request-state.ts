@@ -10,6 +10,8 @@ export interface RequestState {
   hadErrors: boolean;
   /** The request's subgraph calls, cancelled together when the client goes away. */
   calls: ClientCalls;
+  /** A JSON body already parsed by the HTTP layer, sent to the engine instead of the bytes. */
+  params?: object;
 }
 
 /**
