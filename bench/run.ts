@@ -10,7 +10,7 @@ import { benchRegistry } from './registry.ts';
 import { benchRouter } from './router.ts';
 import { benchPlugins } from './plugins.ts';
 import { benchPluginRouter } from './plugin-router.ts';
-import { benchPluginSocketVsTcp } from './plugin-socket-vs-tcp.ts';
+import { benchPluginPathsPaired } from './plugin-paths-paired.ts';
 import { benchFeatureFlags } from './feature-flags.ts';
 import { benchBundleSize } from './bundle-size.ts';
 
@@ -20,7 +20,7 @@ const suites: [string, () => Promise<string>][] = [
   ['router', benchRouter],
   ['plugins', benchPlugins],
   ['plugin-router', benchPluginRouter],
-  ['plugin-socket', benchPluginSocketVsTcp],
+  ['plugin-paired', benchPluginPathsPaired],
   ['feature-flags', benchFeatureFlags],
   ['bundle', benchBundleSize],
 ];
