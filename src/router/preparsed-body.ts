@@ -22,11 +22,18 @@ export function parseJsonBody(headers: IncomingHttpHeaders, body: Buffer): objec
   }
 }
 
-/** The content types Yoga reads as JSON (the first of a list, parameters allowed). */
+/**
+ * Exactly the content types Yoga's JSON parser takes (its isPOSTJsonRequest, which it does
+ * not export): the first of a list, the type alone or followed by ";", matched as written.
+ * A looser match here would send requests to the engine that it refuses when they come as
+ * bytes (415 for "Application/JSON"), so the same request would be answered two ways.
+ */
 function isJsonContentType(header: string | undefined): boolean {
-  const type = header?.split(',')[0]?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/json' || type === 'application/graphql+json';
+  const type = header?.split(',')[0];
+  return !!type && JSON_TYPES.some((t) => type === t || type.startsWith(`${t};`));
 }
+
+const JSON_TYPES = ['application/json', 'application/graphql+json'];
 
 /** Gives the engine the parameters parsed by the HTTP layer (RequestState.params) as the request's. */
 export function usePreparsedBody(): GatewayPlugin {

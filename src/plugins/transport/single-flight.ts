@@ -5,9 +5,9 @@ import { GrpcCallError } from '../grpc/call.ts';
  * Identical calls in flight at the same time share one: the first starts it, the others
  * wait for its answer. The gRPC executor uses it for whole query executions and for query
  * RPCs (never mutations), as Hive Gateway's HTTP executor deduplicates in-flight queries
- * and Cosmo's router uses "single flight". A caller that gives up only stops waiting; the shared call is
- * cancelled (through the signal `start` receives) once every caller has given up, so a
- * call nobody waits for does not run on to its deadline.
+ * and Cosmo's router uses "single flight". A caller that gives up only stops waiting; the
+ * shared call is cancelled (through the signal `start` receives) once every caller has
+ * given up, so a call nobody waits for does not run on to its deadline.
  */
 interface Flight<T> {
   promise: Promise<T>;
