@@ -145,6 +145,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, de
       { method: req.method, headers: forwardHeaders(req), body: !params && body && body.length > 0 ? body : undefined },
       serverContextFor(state),
     );
+    if (response.status >= 400 && !response.body) throw emptyRefusal(req, response.status);
     await writeResponse(res, response);
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
@@ -155,6 +156,20 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, de
     if (err.status === 413) res.setHeader('connection', 'close');
     sendGraphQLErrors(res, err.status, err.message, err.code);
   }
+}
+
+/**
+ * The engine refuses some requests with a bare status and no body (415 for a content type
+ * it has no parser for); the router answers every refusal with a GraphQL error that says why.
+ */
+function emptyRefusal(req: IncomingMessage, status: number): HttpError {
+  if (status === 415)
+    return new HttpError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type "${(req.headers['content-type'] ?? '(none)').slice(0, 100)}" is not supported on ${GRAPHQL_PATH}; send application/json`,
+    );
+  return new HttpError(status, 'REQUEST_REFUSED', `The request was refused (HTTP ${status})`);
 }
 
 /** The flag named by the X-Feature-Flag header, else by the feature_flag cookie; null for the base graph. */

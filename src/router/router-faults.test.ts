@@ -100,6 +100,8 @@ describe('bad input', { timeout: 30_000 }, () => {
       [post('null'), 400],
       [post('"{ me { name } }"'), 400],
       [post('{"query": 5}', { 'content-type': 'application/graphql+json; charset=utf-8' }), 400],
+      [post('{"query": "{ me { name } }"}', { 'content-type': 'text/plain' }), 415],
+      [post('{"query": "{ me { name } }"}', { 'content-type': 'Application/JSON' }), 415],
       [fetch(`${url}/graphql`, { method: 'DELETE' }), 405],
       [fetch(`${url}/graphql`, { headers: strict }), 400],
       [fetch(`${url}/graphql`), 400],
