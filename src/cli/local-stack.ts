@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../control-plane/config.ts';
 import { startControlPlane, type RunningControlPlane } from '../control-plane/start.ts';
@@ -17,6 +18,8 @@ const stackEnv = z.object({
   SWITCHYARD_DEMO: z.enum(['true', 'false']).default('true'),
   SWITCHYARD_DEMO_PORT: z.coerce.number().int().min(0).max(65533).default(4001),
   SWITCHYARD_ROUTER_DATA_DIR: z.string().min(1).optional(),
+  // The control plane reads it too (config.ts); the local router keeps its state beside it.
+  SWITCHYARD_DATA_DIR: z.string().min(1).default('./.switchyard/data'),
 });
 export type StackOptions = z.infer<typeof stackEnv>;
 
@@ -73,7 +76,8 @@ export async function startLocalStack(config: Config, options: StackOptions): Pr
       source: { kind: 'control-plane', apiUrl: `http://127.0.0.1:${portOf(controlPlane.url, config.port)}`, token },
       port: options.ROUTER_PORT,
       host: config.host,
-      dataDir: options.SWITCHYARD_ROUTER_DATA_DIR ?? null,
+      // Under the stack's data directory, so two stacks on one machine never share builds.
+      dataDir: options.SWITCHYARD_ROUTER_DATA_DIR ?? join(options.SWITCHYARD_DATA_DIR, 'router'),
       corsOrigins: [controlPlane.url, 'http://localhost:5173', `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`],
     });
     const running = router;

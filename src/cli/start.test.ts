@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,8 @@ describe('switchyard start', () => {
     const answer = await queryRouter(`http://127.0.0.1:${base + 1}/graphql`);
     expect(answer.servedBy).toBe('base');
     expect(answer.body).toMatchObject({ data: { topProducts: [{ name: 'Table', reviews: expect.any(Array) }, expect.anything()] } });
+    // The router's state (last good config, unpacked plugin builds) stays under the data directory.
+    expect(existsSync(join(dataDir, 'router', 'plugins'))).toBe(true);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('SIGTERM received');

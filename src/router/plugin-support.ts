@@ -1,5 +1,6 @@
-import { join, resolve } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PluginManager } from '../plugins/runtime/plugin-manager.ts';
 import { createPluginStore } from '../plugins/runtime/plugin-store.ts';
 import { registerPluginMetrics } from '../plugins/runtime/metrics.ts';
@@ -11,6 +12,8 @@ import type { TransportProviders } from './transports.ts';
 
 export interface PluginSupport {
   transports: TransportProviders;
+  /** Where builds from the control plane are unpacked; null when the router has no control plane. */
+  readonly cacheDir: string | null;
   attach(router: Router): void;
   stop(): Promise<void>;
 }
@@ -20,19 +23,21 @@ export interface PluginSupport {
  * unpacked once), or, for a router running from a file, found under a local plugins
  * directory as <dir>/<plugin name>, as Cosmo's router does.
  */
-export function createPluginSupport(options: {
+export async function createPluginSupport(options: {
   log: RouterLogger;
+  /** The router's own data directory; builds are unpacked under <dataDir>/plugins. */
   dataDir: string | null;
   controlPlane?: { apiUrl: string; token: string };
   pluginsDir?: string;
-}): PluginSupport {
+}): Promise<PluginSupport> {
   const manager = new PluginManager({
     logger: { log: (level, message, fields) => options.log[level](message, { component: 'plugins', ...fields }) },
   });
-  const unpackDir = join(options.dataDir ?? join(tmpdir(), 'switchyard-router'), 'plugins');
-  const store = options.controlPlane
-    ? createPluginStore({ dir: unpackDir, baseUrl: options.controlPlane.apiUrl, routerToken: options.controlPlane.token })
-    : null;
+  const cache = options.controlPlane ? await prepareCacheDir(options.dataDir) : null;
+  const store =
+    options.controlPlane && cache
+      ? createPluginStore({ dir: cache.dir, baseUrl: options.controlPlane.apiUrl, routerToken: options.controlPlane.token })
+      : null;
   const resolvePluginDir = async (s: RoutedSubgraph): Promise<string> => {
     if (!s.plugin) throw new Error(`Subgraph "${s.name}" is a grpc_plugin subgraph but its config names no plugin build`);
     if (store) return store.ensure(s.plugin);
@@ -43,6 +48,7 @@ export function createPluginSupport(options: {
   };
   return {
     transports: createGrpcTransports({ plugins: manager, resolvePluginDir }),
+    cacheDir: cache?.dir ?? null,
     attach(router) {
       registerPluginMetrics(router.metrics.registry, manager);
       router.pluginStatus.list = () =>
@@ -57,6 +63,24 @@ export function createPluginSupport(options: {
           servingSince: p.servingSince,
         }));
     },
-    stop: () => manager.stopAll(),
+    async stop() {
+      await manager.stopAll();
+      if (cache?.private) await rm(cache.dir, { recursive: true, force: true });
+    },
   };
+}
+
+/**
+ * The unpacked builds belong to this router alone: under its data directory, or, for a
+ * router that keeps nothing on disk, in a temporary directory of its own that goes with it.
+ * A shared folder let two routers on one machine race on the same builds. Whatever an
+ * earlier run left (builds the graph may no longer use, half-finished downloads) is removed
+ * on start; builds are content-addressed and fetched again by hash when a config names them.
+ */
+async function prepareCacheDir(dataDir: string | null): Promise<{ dir: string; private: boolean }> {
+  if (dataDir === null) return { dir: await mkdtemp(join(tmpdir(), 'switchyard-router-plugins-')), private: true };
+  const dir = resolve(dataDir, 'plugins');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return { dir, private: false };
 }

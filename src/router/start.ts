@@ -10,6 +10,9 @@ import { createJsonLogger } from './logger.ts';
 import { createRouter, type ApplyResult, type Router, type RouterOptions } from './router.ts';
 import { createPluginSupport } from './plugin-support.ts';
 
+/** A standalone router's state, relative to where it runs; never a folder shared machine-wide. */
+export const DEFAULT_ROUTER_DATA_DIR = './.switchyard/router';
+
 export type RouterSource =
   | { kind: 'config-file'; path: string; watch?: boolean }
   | { kind: 'supergraph-file'; path: string; watch?: boolean }
@@ -30,7 +33,11 @@ export interface StartRouterOptions extends RouterOptions {
   /** Default 3002; 0 picks a free port. */
   port?: number;
   host?: string;
-  /** Where the last good config is kept; null keeps nothing on disk. Default ./.switchyard/router. */
+  /**
+   * The router's state: the last good config and, under plugins/, the builds fetched from the
+   * control plane. null keeps nothing on disk (builds then go to a private temporary directory
+   * removed on close). Default ./.switchyard/router.
+   */
   dataDir?: string | null;
   /** For file sources: plugin builds unpacked as <dir>/<plugin name>. */
   pluginsDir?: string;
@@ -41,6 +48,8 @@ export interface RunningRouter {
   url: string;
   port: number;
   router: Router;
+  /** Where plugin builds from the control plane are unpacked; null without a control plane. */
+  pluginCacheDir: string | null;
   /** Stops following the config source, stops listening, and disposes the gateways. */
   close(): Promise<void>;
 }
@@ -58,18 +67,18 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   const log = options.logger ?? createJsonLogger({ fields: { component: 'router' } });
   // Unless the caller brings its own transports, grpc_plugin and grpc_service subgraphs
   // run through the plugin runtime; plugin builds come from the control plane by hash.
+  const dataDir = options.dataDir === undefined ? DEFAULT_ROUTER_DATA_DIR : options.dataDir;
   const plugins = options.transports
     ? null
-    : createPluginSupport({
+    : await createPluginSupport({
         log,
-        dataDir: options.dataDir === undefined ? './.switchyard/router' : options.dataDir,
+        dataDir,
         ...(options.source.kind === 'control-plane' ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } } : {}),
         ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
       });
   const router = createRouter({ ...options, logger: log, ...(plugins ? { transports: plugins.transports } : {}) });
   plugins?.attach(router);
-  const store =
-    options.dataDir === null ? null : new ConfigStore(options.dataDir ?? './.switchyard/router', log);
+  const store = dataDir === null ? null : new ConfigStore(dataDir, log);
   const sourceId = describeSource(options.source);
 
   const apply = async (raw: unknown, hash: string | undefined, source: string): Promise<ApplyResult> => {
@@ -144,6 +153,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     url,
     port,
     router,
+    pluginCacheDir: plugins?.cacheDir ?? null,
     async close() {
       await stopSource();
       await new Promise<void>((resolve) => {

@@ -11,8 +11,10 @@ Config from the control plane (default): set SWITCHYARD_API_URL and SWITCHYARD_R
 Autonomous: --config (a file from "switchyard compose") or --supergraph (a Federation supergraph);
 the file is reloaded when it changes unless --no-watch.
 
-The last good config is kept in SWITCHYARD_ROUTER_DATA_DIR (default ./.switchyard/router) and
-served at start when the source is unreachable.
+The router's state lives in SWITCHYARD_ROUTER_DATA_DIR (default ./.switchyard/router): the last
+good config, served at start when the source is unreachable, and under plugins/ the plugin
+builds fetched from the control plane (cleared on start). Plugins for --config/--supergraph
+are read from SWITCHYARD_ROUTER_PLUGINS_DIR/<plugin name>.
 Other settings: ROUTER_HOST, SWITCHYARD_ROUTER_CORS_ORIGINS, SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
 SWITCHYARD_ROUTER_MAX_DEPTH, SWITCHYARD_ROUTER_MAX_ALIASES, SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
 SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS,

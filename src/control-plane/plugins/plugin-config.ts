@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PLUGIN_MAX_BYTES } from '../../shared/api/plugins.ts';
@@ -78,7 +77,8 @@ export function pluginConfigFromEnv(env: PluginEnv & { SWITCHYARD_DATA_DIR: stri
         accessKeyId: env.SWITCHYARD_S3_ACCESS_KEY_ID,
         secretAccessKey: env.SWITCHYARD_S3_SECRET_ACCESS_KEY,
       },
-      stagingDir: env.SWITCHYARD_PLUGIN_STORAGE_DIR ? join(env.SWITCHYARD_PLUGIN_STORAGE_DIR, '.staging') : join(tmpdir(), 'switchyard-plugin-staging'),
+      // Uploads are staged under this instance's data directory, never in a folder shared machine-wide.
+      stagingDir: join(env.SWITCHYARD_PLUGIN_STORAGE_DIR ?? env.SWITCHYARD_DATA_DIR, '.staging'),
     };
   }
   const dir =
