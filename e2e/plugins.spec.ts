@@ -238,6 +238,9 @@ test('a real plugin build uploaded in the studio answers in the playground throu
     data: { sdl, type: 'grpc_plugin', labels: ['graph=demo'], pluginName: name, pluginVersion: version },
   });
   expect(res.status(), await res.text()).toBe(200);
+  // The subgraph page says which build it runs, in words.
+  await page.goto(`/o/${ORG}/subgraphs/${NS}/${name}`);
+  await expect(page.getByTestId('plugin-pin')).toHaveText(`pinned to ${version}`);
 
   // The router downloads the build by hash, starts it, and answers from it.
   const { typeQuery, runUntilServedBy, responseText } = await import('./support/playground.ts');

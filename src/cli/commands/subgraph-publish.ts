@@ -44,6 +44,12 @@ export async function runSubgraphPublish(args: string[], io: CliIo): Promise<num
     ? `The schema of ${name} is unchanged (still v${res.version.version})`
     : `Published ${name} v${res.version.version}`;
   io.stdout(`${what} in namespace ${namespace}${res.created ? ' (subgraph created)' : ''}.\n`);
+  const runs = res.subgraph.plugin;
+  if (runs) {
+    io.stdout(
+      `  ${name} runs plugin ${runs.name}, ${runs.version ? `pinned to ${runs.version}` : 'following its newest build'}.\n`,
+    );
+  }
   if (res.subgraph.graphs.length === 0) {
     io.stdout(
       `  ${name} is in no graph yet: no graph's label matchers match its labels (${res.subgraph.labels.join(', ') || 'none'}).\n`,

@@ -158,14 +158,14 @@ describe('plugin usage and composition checks', () => {
 });
 
 describe('switchyard subgraph publish --plugin-version', () => {
-  async function cli(args: string[]) {
+  async function cli(args: string[], name = 'products') {
     const admin = await ts.admin();
     const key = (await admin.json('POST', `/api/v1/orgs/${ORG}/api-keys`, { name: `ci-${Date.now()}`, role: 'developer' }))
       .body.key as string;
     const schema = join(ts.storageDir, 'products.graphql');
     await writeFile(schema, productsSdl);
     let out = '';
-    const code = await runSubgraphCommand(['publish', '--name', 'products', '--schema', schema, ...args], {
+    const code = await runSubgraphCommand(['publish', '--name', name, '--schema', schema, ...args], {
       env: { SWITCHYARD_API_URL: ts.url, SWITCHYARD_API_KEY: key },
       stdout: (t) => void (out += t),
       stderr: (t) => void (out += t),
@@ -191,5 +191,58 @@ describe('switchyard subgraph publish --plugin-version', () => {
     expect(missing.code).not.toBe(0);
     expect(missing.out).toContain('has no version 9.9.9');
     expect((await call('GET', paths.subgraph('products'))).body.plugin).toEqual({ name: 'products', version: null });
+  });
+
+  it('says which build a plugin subgraph runs: pinned to a version, or following the newest', async () => {
+    const pinned = await cli(['--plugin-version', '2.0.0']);
+    expect(pinned.out).toContain('products runs plugin products, pinned to 2.0.0.');
+    const following = await cli(['--plugin-version', 'latest']);
+    expect(following.out).toContain('products runs plugin products, following its newest build.');
+  });
+
+  describe('a plugin subgraph of its own graph, first published by the CLI', () => {
+    const stock = (version: string) =>
+      tarGzOf(pluginEntries({ name: 'stock', version, schema: productsSdl, marker: version })).then((a) => uploadBuild(dev, a, { name: 'stock' }));
+    let stockGraph: string;
+    const stockVersion = async () => {
+      const [row] = await query<{ config: string }>(
+        ts.database,
+        'SELECT config FROM router_configs WHERE graph_id = $1 ORDER BY id DESC LIMIT 1',
+        [stockGraph],
+      );
+      return routerConfigSchema.parse(JSON.parse(row!.config)).base.subgraphs.find((s) => s.name === 'stock')?.plugin?.version;
+    };
+
+    beforeAll(async () => {
+      stockGraph = (await createGraph(dev, 'warehouse', ['team=warehouse'])).graph.id;
+      expect((await stock('1.0.0')).status).toBe(201);
+    });
+
+    it('follows the newest build when no version is named, and a new build reaches the router config', async () => {
+      const first = await cli(['--type', 'grpc_plugin', '--label', 'team=warehouse'], 'stock');
+      expect(first, first.out).toMatchObject({ code: 0 });
+      expect(first.out).toContain('following its newest build');
+      expect((await call('GET', paths.subgraph('stock'))).body.plugin).toEqual({ name: 'stock', version: null });
+      expect(await stockVersion()).toBe('1.0.0');
+      expect((await stock('2.0.0')).status).toBe(201);
+      expect(await stockVersion()).toBe('2.0.0');
+    });
+
+    it('"latest" unpins with an unchanged schema, and the router config runs the newest build', async () => {
+      expect((await cli(['--plugin-version', '1.0.0'], 'stock')).code).toBe(0);
+      expect(await stockVersion()).toBe('1.0.0');
+      expect((await stock('3.0.0')).status).toBe(201);
+      expect(await stockVersion()).toBe('1.0.0');
+      const latest = await cli(['--plugin-version', 'latest'], 'stock');
+      expect(latest, latest.out).toMatchObject({ code: 0 });
+      expect(latest.out).not.toContain('nothing to recompose');
+      expect((await call('GET', paths.subgraph('stock'))).body.plugin).toEqual({ name: 'stock', version: null });
+      expect(await stockVersion()).toBe('3.0.0');
+      // Already following: "latest" again changes nothing and says so, naming what it runs.
+      const again = await cli(['--plugin-version', 'latest'], 'stock');
+      expect(again.code).toBe(0);
+      expect(again.out).toContain('following its newest build');
+      expect(await stockVersion()).toBe('3.0.0');
+    });
   });
 });

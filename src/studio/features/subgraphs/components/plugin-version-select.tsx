@@ -45,6 +45,13 @@ export function PluginVersionSelect({ org, subgraph, canWrite }: { org: string; 
     );
   };
 
+  // Said in words as well as by the select's value: "latest (2.0.0)" alone reads like a pin.
+  const pin = (
+    <span className="text-xs text-muted-foreground" data-testid="plugin-pin">
+      {plugin.version ? `pinned to ${plugin.version}` : `following the newest build${newest ? ` (now ${newest})` : ''}`}
+    </span>
+  );
+
   const pluginLink = (
     <Link to={paths.org.plugin.getHref(org, subgraph.namespace, plugin.name)} className="font-medium hover:underline">
       {plugin.name}
@@ -66,6 +73,7 @@ export function PluginVersionSelect({ org, subgraph, canWrite }: { org: string; 
         <span className="font-mono text-xs" data-testid="plugin-version">
           {plugin.version ?? `latest${newest ? ` (${newest})` : ''}`}
         </span>
+        {pin}
       </span>
     );
   }
@@ -89,6 +97,7 @@ export function PluginVersionSelect({ org, subgraph, canWrite }: { org: string; 
           ))}
         </SelectContent>
       </Select>
+      {pin}
     </span>
   );
 }
