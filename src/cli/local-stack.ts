@@ -22,6 +22,7 @@ const stackEnv = z.object({
   SWITCHYARD_DATA_DIR: z.string().min(1).default('./.switchyard/data'),
 });
 export type StackOptions = z.infer<typeof stackEnv>;
+export const STACK_ENV_VARS = Object.keys(stackEnv.shape);
 
 export function loadStackOptions(env: Record<string, string | undefined> = process.env): StackOptions {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

@@ -79,3 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plugins: pluginConfigFromEnv(e),
   };
 }
+
+/** Every variable the control plane reads; `switchyard start --help` lists them (help.test.ts holds it to that). */
+export const CONTROL_PLANE_ENV_VARS = Object.keys(envSchema.shape);

@@ -29,6 +29,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every variable the router reads; `switchyard router --help` lists them (help.test.ts holds it to that). */
+export const ROUTER_ENV_VARS = Object.keys(envSchema.shape);
+
 export interface RouterEnv {
   port: number;
   host: string;

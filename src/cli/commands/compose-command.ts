@@ -6,21 +6,9 @@ import {
   SubgraphsFileError,
   type LocalGraphInput,
 } from '../../router/compose/local-config.ts';
+import { helpFor } from '../help.ts';
 
-export const composeUsage = `Usage: switchyard compose --subgraphs subgraphs.yaml [--out router-config.json]
-
-Composes the subgraphs listed in the YAML file into a router config for
-"switchyard router --config", with no control plane. The file lists subgraphs:
-
-  subgraphs:
-    - name: products
-      routing_url: http://localhost:4001/graphql
-      schema: { file: ./products.graphql }
-
-Optional: graph: {name, namespace} and feature_flags: [{name, subgraphs: [...]}],
-where a flag's subgraphs replace the base subgraphs of the same name.
-Without --out the config is printed to stdout.
-`;
+export const composeUsage = helpFor('compose')!;
 
 export interface CommandIo {
   out: { write(text: string): unknown };

@@ -12,24 +12,9 @@ import {
   type Swap,
 } from '../../shared/api/feature-flags.ts';
 import { printFlag } from './feature-flag-output.ts';
+import { helpFor, wantsHelp } from '../help.ts';
 
-export const featureFlagUsage = `Usage:
-  switchyard feature-flag create  --graph GRAPH --name FLAG [--description TEXT] [--namespace default]
-  switchyard feature-flag swap    --name FLAG --subgraph SUBGRAPH
-                                  (--mock [--schema FILE] [--mocks FILE] | --plugin NAME[@VERSION] | --url URL [--schema FILE])
-  switchyard feature-flag restore --name FLAG --subgraph SUBGRAPH
-  switchyard feature-flag enable|disable|delete --name FLAG
-  switchyard feature-flag list    [--name FLAG] [--graph GRAPH]
-
-Environment:
-  SWITCHYARD_API_KEY   an API key (Settings → API keys); changes need the developer role
-  SWITCHYARD_API_URL   the control plane (default http://localhost:3000)
-
-create clones a graph into a flag (same schema until you swap a subgraph). swap replaces
-a subgraph in the flag: --mock builds a mock plugin from the subgraph's schema (or
---schema, e.g. with new fields) and --mocks (mocks.json); --plugin uses an uploaded
-plugin build; --url points at another deployment. Exits 1 when the flag fails to compose.
-`;
+export const featureFlagUsage = helpFor('feature-flag')!;
 
 const options = {
   name: { type: 'string' },
@@ -53,6 +38,10 @@ export async function runFeatureFlag(args: string[], io: CliIo = processIo()): P
     if (sub === undefined || sub === '-h' || sub === '--help') {
       io.stdout(featureFlagUsage);
       return sub ? 0 : 2;
+    }
+    if (wantsHelp(rest)) {
+      io.stdout(helpFor('feature-flag', sub)!);
+      return 0;
     }
     let values: Values;
     try {

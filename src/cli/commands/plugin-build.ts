@@ -3,15 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { processIo, type CliIo } from '../api-client.ts';
 import { parseDirCommand } from '../dir-command.ts';
 import { packPluginDir } from '../../plugins/sdk/pack-plugin-dir.ts';
+import { helpFor } from '../help.ts';
 
-export const pluginBuildUsage = `Usage: switchyard plugin build <dir> [--out file.tar.gz] [--platform linux_amd64,darwin_arm64]
-
-Regenerates generated/ from src/schema.graphql, bundles src/main.ts and everything it
-imports into ONE Node script (bin/<os>_<arch>, needs only "node", no node_modules), and
-packs the plugin as a .tar.gz in Cosmo's layout (default: <dir>/dist/<name>-<version>.tar.gz).
-The script runs on any platform, so it is written under every --platform name given
-(default: this machine's and linux_amd64).
-`;
+export const pluginBuildUsage = helpFor('plugin', 'build')!;
 
 export async function runPluginBuild(args: string[], io: CliIo = processIo()): Promise<number> {
   const parsed = parseDirCommand(args, ['out', 'platform'], pluginBuildUsage, io);

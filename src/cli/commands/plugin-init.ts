@@ -2,14 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { processIo, type CliIo } from '../api-client.ts';
 import { parseDirCommand } from '../dir-command.ts';
+import { helpFor } from '../help.ts';
 
-export const pluginInitUsage = `Usage: switchyard plugin init <dir> [--schema file] [--name NAME]
-
-Creates a TypeScript plugin in Cosmo's layout: src/schema.graphql (yours with
---schema, or a hello-world schema), generated/service.proto and generated/mapping.json
-(generated with protographic), generated/service.ts (types), a service skeleton in
-src/service.ts and the entry src/main.ts. Build it with "switchyard plugin build <dir>".
-`;
+export const pluginInitUsage = helpFor('plugin', 'init')!;
 
 export async function runPluginInit(args: string[], io: CliIo = processIo()): Promise<number> {
   const parsed = parseDirCommand(args, ['schema', 'name'], pluginInitUsage, io);

@@ -8,16 +8,9 @@ import { CliError, createApiClient, processIo, type CliIo } from '../api-client.
 import { packPluginDir, PackError } from '../../plugins/sdk/pack-plugin-dir.ts';
 import { resourceNameSchema } from '../../shared/names.ts';
 import { pluginPaths, type UploadPluginBuildResponse } from '../../shared/api/plugins.ts';
+import { helpFor } from '../help.ts';
 
-export const pluginPushUsage = `Usage: switchyard plugin push <dir|tarball> --name NAME [--namespace default]
-
-Uploads a plugin build to the control plane. A directory is packed as a .tar.gz in
-Cosmo's plugin layout (src/, generated/, bin/, plugin.json) with file modes kept; a
-.tar.gz is uploaded as it is. The version comes from plugin.json, or is the next v<N>.
-
-Environment: SWITCHYARD_API_KEY (an API key with the developer role) and
-SWITCHYARD_API_URL (default http://localhost:3000).
-`;
+export const pluginPushUsage = helpFor('plugin', 'push')!;
 
 export async function runPluginPush(args: string[], io: CliIo = processIo()): Promise<number> {
   let tempDir: string | undefined;

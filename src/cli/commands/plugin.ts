@@ -1,18 +1,15 @@
 import { processIo, type CliIo } from '../api-client.ts';
+import { helpFor, wantsHelp } from '../help.ts';
 
-export const pluginUsage = `Usage: switchyard plugin <command> [options]
-
-Commands:
-  init <dir> [--schema file]                             Scaffold a TypeScript plugin (proto and mapping generated)
-  build <dir> [--out file.tar.gz]                        Bundle the plugin into bin/<os>_<arch> and pack a .tar.gz
-  push <dir|tarball> --name NAME [--namespace default]   Upload a plugin build to the control plane
-
-Run "switchyard plugin <command> --help" for a command's options.
-`;
+export const pluginUsage = helpFor('plugin')!;
 
 /** `switchyard plugin …`: each sub-command is loaded only when it runs. */
 export async function runPlugin(args: string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = args;
+  if (command && wantsHelp(rest)) {
+    io.stdout(helpFor('plugin', command)!);
+    return 0;
+  }
   switch (command) {
     case 'init':
       return (await import('./plugin-init.ts')).runPluginInit(rest, io);

@@ -2,25 +2,9 @@ import { parseArgs } from 'node:util';
 import { createJsonLogger } from '../../router/logger.ts';
 import { RouterConfigError, routerEnv } from '../../router/options.ts';
 import { startRouter, type RouterSource, type RunningRouter } from '../../router/start.ts';
+import { helpFor, wantsHelp } from '../help.ts';
 
-export const routerUsage = `Usage: switchyard router [--config router-config.json | --supergraph supergraph.graphql] [--port N] [--no-watch]
-
-Runs the staging router at http://localhost:3002/graphql (ROUTER_PORT).
-
-Config from the control plane (default): set SWITCHYARD_API_URL and SWITCHYARD_ROUTER_TOKEN.
-Autonomous: --config (a file from "switchyard compose") or --supergraph (a Federation supergraph);
-the file is reloaded when it changes unless --no-watch.
-
-The router's state lives in SWITCHYARD_ROUTER_DATA_DIR (default ./.switchyard/router): the last
-good config, served at start when the source is unreachable, and under plugins/ the plugin
-builds fetched from the control plane (cleared on start). Plugins for --config/--supergraph
-are read from SWITCHYARD_ROUTER_PLUGINS_DIR/<plugin name>.
-Other settings: ROUTER_HOST, SWITCHYARD_ROUTER_CORS_ORIGINS, SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
-SWITCHYARD_ROUTER_MAX_DEPTH, SWITCHYARD_ROUTER_MAX_ALIASES, SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
-SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
-SWITCHYARD_ROUTER_DEDUPLICATE (true: identical in-flight subgraph queries share one call),
-SWITCHYARD_GRPC_CLIENT (http2 or grpc-js, for gRPC subgraphs), LOG_LEVEL.
-`;
+export const routerUsage = helpFor('router')!;
 
 /** Starts the router from the command line and environment; resolves when it is listening. */
 export async function startRouterFromArgs(
@@ -68,7 +52,7 @@ export async function startRouterFromArgs(
 
 /** `switchyard router`: runs until SIGINT/SIGTERM. */
 export async function runRouter(args: string[]): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
+  if (wantsHelp(args)) {
     process.stdout.write(routerUsage);
     return 0;
   }

@@ -1,29 +1,17 @@
 import { CliError, processIo, type CliIo } from '../api-client.ts';
 import { runSubgraphPublish } from './subgraph-publish.ts';
 import { runSubgraphCheck } from './subgraph-check.ts';
+import { helpFor, wantsHelp } from '../help.ts';
 
-export const subgraphUsage = `Usage:
-  switchyard subgraph publish --name NAME --schema FILE [--namespace default]
-                              [--routing-url URL] [--type standard|grpc_plugin|grpc_service] [--label key=value ...]
-                              [--plugin NAME] [--plugin-version VERSION|latest]
-  switchyard subgraph check   --name NAME --schema FILE [--namespace default]
-
-Environment:
-  SWITCHYARD_API_KEY   an API key (Settings → API keys); publish needs the developer role
-  SWITCHYARD_API_URL   the control plane (default http://localhost:3000)
-
-publish creates the subgraph when it does not exist yet (give --routing-url), stores the
-schema as a new version and recomposes every graph it is in; it exits 1 when a graph
-fails to compose. check composes the schema without publishing it and exits 1 on
-composition errors or breaking changes, so it can gate CI.
-
-For grpc_plugin subgraphs, --plugin names the plugin to run (default: the subgraph's name)
-and --plugin-version pins a build ("latest" unpins: always the newest build).
-`;
+export const subgraphUsage = helpFor('subgraph')!;
 
 /** `switchyard subgraph <publish|check> …`; returns the exit code. */
 export async function runSubgraphCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub && wantsHelp(rest)) {
+    io.stdout(helpFor('subgraph', sub)!);
+    return 0;
+  }
   try {
     switch (sub) {
       case 'publish':
