@@ -41,6 +41,7 @@ const CONTROL_PLANE_ENV: [string, string][] = [
     'all five: keep plugin builds in S3-compatible storage',
   ],
   ['LOG_LEVEL', 'fatal … trace, or silent (default info)'],
+  ['SWITCHYARD_LOG_FORMAT', 'json or pretty (default: pretty on a terminal, JSON otherwise)'],
 ];
 
 const ROUTER_ENV: [string, string][] = [
@@ -59,6 +60,7 @@ const ROUTER_ENV: [string, string][] = [
   ['SWITCHYARD_ROUTER_MAX_QUERY_BYTES', 'query size limit (default 65536)'],
   ['SWITCHYARD_ROUTER_MAX_BODY_BYTES', 'request body limit (default 1048576)'],
   ['LOG_LEVEL', 'fatal … trace, or silent (default info)'],
+  ['SWITCHYARD_LOG_FORMAT', 'json or pretty (default: pretty on a terminal, JSON otherwise)'],
 ];
 
 const flagCommand = (sub: string, usage: string, about: string, options: [string, string][]): [string, Help] => [

@@ -1,3 +1,4 @@
+import { logDestination, logOptions } from '../plugins/runtime/log-format.ts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from './config.ts';
@@ -62,7 +63,8 @@ export function createServices(deps: ServerDeps) {
 /** Builds the control plane without listening, so tests run the real server in-process. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
+    // The process's one log format (ISO time, level names, component), pretty on a terminal.
+    logger: deps.logger ?? { ...logOptions('control-plane', deps.config.logLevel), stream: logDestination() },
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
   });

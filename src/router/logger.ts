@@ -1,4 +1,11 @@
-/** JSON-lines logs: one object per line, so any collector can parse them without a format. */
+import type { Logger } from 'pino';
+import { createLogger } from '../plugins/runtime/log-format.ts';
+
+/**
+ * The router's logging interface, kept small so call sites and tests need nothing of pino.
+ * Behind it is the process's one pino format (src/plugins/runtime/log-format.ts): JSON lines
+ * with ISO time and the component, pretty on a terminal.
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
@@ -10,31 +17,38 @@ export interface RouterLogger {
   child(fields: LogFields): RouterLogger;
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
 export interface JsonLoggerOptions {
   /** Minimum level; 'silent' drops everything. */
   level?: LogLevel | 'silent';
+  /** Where lines go (one JSON object per line); default stdout, pretty when it is a terminal. */
   write?: (line: string) => void;
+  /** Fields on every line; `component` names the part of the product that logs (default router). */
   fields?: LogFields;
+  /** Force pretty (true) or JSON (false) lines; default: pretty only on a terminal. */
+  pretty?: boolean;
 }
 
 export function createJsonLogger(options: JsonLoggerOptions = {}): RouterLogger {
-  const min = options.level === 'silent' ? Infinity : order[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stdout.write(line));
-  const base = options.fields ?? {};
-  const log = (level: LogLevel, msg: string, fields?: LogFields) => {
-    if (order[level] < min) return;
-    write(
-      `${JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...serializable(fields) })}\n`,
-    );
+  const { component = 'router', ...fields } = options.fields ?? {};
+  const root = createLogger(String(component), {
+    level: options.level ?? 'info',
+    ...(options.write ? { write: options.write } : {}),
+    ...(options.pretty !== undefined ? { pretty: options.pretty } : {}),
+  });
+  return wrap(Object.keys(fields).length ? root.child(serializable(fields)!) : root);
+}
+
+function wrap(logger: Logger): RouterLogger {
+  const at = (level: LogLevel) => (msg: string, fields?: LogFields) => {
+    if (fields) logger[level](serializable(fields), msg);
+    else logger[level](msg);
   };
   return {
-    debug: (msg, fields) => log('debug', msg, fields),
-    info: (msg, fields) => log('info', msg, fields),
-    warn: (msg, fields) => log('warn', msg, fields),
-    error: (msg, fields) => log('error', msg, fields),
-    child: (fields) => createJsonLogger({ ...options, fields: { ...base, ...fields } }),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => wrap(logger.child(serializable(fields)!)),
   };
 }
 

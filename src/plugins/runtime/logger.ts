@@ -2,23 +2,24 @@
  * The plugin runtime logs through this small interface so the router can route the
  * lines (including each plugin's stderr) into its own structured logs.
  */
+import { createLogger } from './log-format.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface PluginLogger {
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
 }
 
-const levelOrder: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-/** One JSON object per line on stderr, like the router's other logs. */
+/** The process's one log format (log-format.ts) on stderr, component "plugins". */
 export function jsonLogger(
   minLevel: LogLevel = 'info',
-  write = (line: string) => process.stderr.write(line),
+  write = (line: string) => void process.stderr.write(line),
 ): PluginLogger {
+  const logger = createLogger('plugins', { level: minLevel, write });
   return {
     log(level, message, fields) {
-      if (levelOrder[level] < levelOrder[minLevel]) return;
-      write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields })}\n`);
+      if (fields) logger[level](fields, message);
+      else logger[level](message);
     },
   };
 }
