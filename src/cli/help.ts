@@ -46,14 +46,31 @@ const CONTROL_PLANE_ENV: [string, string][] = [
 
 const ROUTER_ENV: [string, string][] = [
   ['ROUTER_PORT, ROUTER_HOST', 'where the router listens (default 3002, 0.0.0.0)'],
-  ['SWITCHYARD_API_URL, SWITCHYARD_ROUTER_TOKEN', 'follow a graph on the control plane with its router token'],
-  ['SWITCHYARD_ROUTER_DATA_DIR', 'last good config and unpacked plugin builds (default ./.switchyard/router)'],
+  [
+    'SWITCHYARD_API_URL, SWITCHYARD_ROUTER_TOKEN',
+    'follow a graph on the control plane with its router token',
+  ],
+  [
+    'SWITCHYARD_ROUTER_DATA_DIR',
+    'last good config and unpacked plugin builds (default ./.switchyard/router)',
+  ],
   ['SWITCHYARD_ROUTER_PLUGINS_DIR', 'plugins for --config/--supergraph, as <dir>/<plugin name>'],
   ['SWITCHYARD_ROUTER_CORS_ORIGINS', 'comma-separated origins allowed to call /graphql'],
   ['SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS', 'per subgraph call (default 10000)'],
   ['SWITCHYARD_ROUTER_DEDUPLICATE', 'identical in-flight subgraph queries share one call (default true)'],
   ['SWITCHYARD_GRPC_CLIENT', 'http2 (default) or grpc-js, for plugin and grpc_service calls'],
-  ['SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS', 'how long a replaced config may finish its requests (default 30000)'],
+  [
+    'SWITCHYARD_ROUTER_PLANNER',
+    'rust (default) or js: the query planner; js is the fallback when the native planner cannot load',
+  ],
+  [
+    'SWITCHYARD_ROUTER_MASK_ERRORS',
+    'true: unexpected errors read "Unexpected error." (default false: errors name their cause)',
+  ],
+  [
+    'SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS',
+    'how long a replaced config may finish its requests (default 30000)',
+  ],
   ['SWITCHYARD_ROUTER_POLL_INTERVAL_MS', 'config polling when the change stream is down (default 10000)'],
   ['SWITCHYARD_ROUTER_MAX_DEPTH', 'query depth limit (default 15)'],
   ['SWITCHYARD_ROUTER_MAX_ALIASES', 'alias limit (default 30)'],
@@ -63,7 +80,12 @@ const ROUTER_ENV: [string, string][] = [
   ['SWITCHYARD_LOG_FORMAT', 'json or pretty (default: pretty on a terminal, JSON otherwise)'],
 ];
 
-const flagCommand = (sub: string, usage: string, about: string, options: [string, string][]): [string, Help] => [
+const flagCommand = (
+  sub: string,
+  usage: string,
+  about: string,
+  options: [string, string][],
+): [string, Help] => [
   `feature-flag ${sub}`,
   {
     usage: [`switchyard feature-flag ${usage}`],
@@ -87,7 +109,10 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
         ['SWITCHYARD_DEMO', 'false: no demo subgraphs, no router (default true)'],
         ['SWITCHYARD_DEMO_PORT', 'first of the three demo subgraph ports (default 4001; 0 picks free ones)'],
         ['SWITCHYARD_ROUTER_DATA_DIR', "the local router's state (default <data dir>/router)"],
-        ['SWITCHYARD_ROUTER_DEDUPLICATE, SWITCHYARD_GRPC_CLIENT', 'as for switchyard router'],
+        [
+          'SWITCHYARD_ROUTER_DEDUPLICATE, SWITCHYARD_GRPC_CLIENT, SWITCHYARD_ROUTER_PLANNER, SWITCHYARD_ROUTER_MASK_ERRORS',
+          'as for switchyard router',
+        ],
       ],
     },
   ],
@@ -95,7 +120,8 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
     'subgraph',
     {
       usage: ['switchyard subgraph <publish|check> [options]'],
-      about: 'Publishes or checks a subgraph schema. Run "switchyard subgraph publish --help" or "... check --help".',
+      about:
+        'Publishes or checks a subgraph schema. Run "switchyard subgraph publish --help" or "... check --help".',
       options: [HELP_OPTION],
       env: API_ENV,
     },
@@ -130,7 +156,12 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
       usage: ['switchyard subgraph check --name NAME --schema FILE [--namespace default]'],
       about:
         'Composes the schema with every graph the subgraph is in, without publishing it, and lists breaking changes; exits 1 on composition errors or breaking changes, so it can gate CI.',
-      options: [['--name NAME', "the subgraph's name"], ['--schema FILE', 'the proposed schema (SDL)'], NAMESPACE_OPTION, HELP_OPTION],
+      options: [
+        ['--name NAME', "the subgraph's name"],
+        ['--schema FILE', 'the proposed schema (SDL)'],
+        NAMESPACE_OPTION,
+        HELP_OPTION,
+      ],
       env: API_ENV,
     },
   ],
@@ -150,7 +181,11 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
       usage: ['switchyard plugin init <dir> [--schema file] [--name NAME]'],
       about:
         'Creates a TypeScript plugin in Cosmo\'s layout: src/schema.graphql (yours with --schema, or a hello-world schema), generated/service.proto and generated/mapping.json (generated with protographic), generated/service.ts (types), a service skeleton in src/service.ts and the entry src/main.ts. Build it with "switchyard plugin build <dir>".',
-      options: [['--schema FILE', 'start from this schema'], ['--name NAME', "the plugin's name (default: the directory's)"], HELP_OPTION],
+      options: [
+        ['--schema FILE', 'start from this schema'],
+        ['--name NAME', "the plugin's name (default: the directory's)"],
+        HELP_OPTION,
+      ],
       env: [],
     },
   ],
@@ -181,7 +216,9 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
   [
     'router',
     {
-      usage: ['switchyard router [--config router-config.json | --supergraph supergraph.graphql] [--port N] [--no-watch]'],
+      usage: [
+        'switchyard router [--config router-config.json | --supergraph supergraph.graphql] [--port N] [--no-watch]',
+      ],
       about:
         'Runs the staging router at http://localhost:3002/graphql. By default it follows a graph on the control plane (SWITCHYARD_API_URL and SWITCHYARD_ROUTER_TOKEN); with --config (a file from "switchyard compose") or --supergraph it runs with no control plane and reloads the file when it changes. Its state (the last good config, served at start when the source is unreachable, and the plugin builds fetched from the control plane, cleared on start) lives in SWITCHYARD_ROUTER_DATA_DIR.',
       options: [
@@ -218,10 +255,15 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
       env: API_ENV,
     },
   ],
-  flagCommand('create', 'create --graph GRAPH --name FLAG [--description TEXT] [--namespace default]', 'Clones a graph into a new feature flag (the same schema until you swap a subgraph).', [
-    ['--graph GRAPH', 'the graph to clone'],
-    ['--description TEXT', 'what the flag is for'],
-  ]),
+  flagCommand(
+    'create',
+    'create --graph GRAPH --name FLAG [--description TEXT] [--namespace default]',
+    'Clones a graph into a new feature flag (the same schema until you swap a subgraph).',
+    [
+      ['--graph GRAPH', 'the graph to clone'],
+      ['--description TEXT', 'what the flag is for'],
+    ],
+  ),
   flagCommand(
     'swap',
     'swap --name FLAG --subgraph SUBGRAPH (--mock [--schema FILE] [--mocks FILE] | --plugin NAME[@VERSION] | --url URL [--schema FILE])',
@@ -235,7 +277,12 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
       ['--url URL', 'another deployment of the subgraph'],
     ],
   ),
-  flagCommand('restore', 'restore --name FLAG --subgraph SUBGRAPH', 'Puts the base subgraph back in the flag.', [['--subgraph NAME', 'the subgraph to restore']]),
+  flagCommand(
+    'restore',
+    'restore --name FLAG --subgraph SUBGRAPH',
+    'Puts the base subgraph back in the flag.',
+    [['--subgraph NAME', 'the subgraph to restore']],
+  ),
   flagCommand('enable', 'enable --name FLAG', 'Enables the flag: routers serve it once it composes.', []),
   flagCommand('disable', 'disable --name FLAG', 'Disables the flag: routers stop serving it.', []),
   flagCommand('delete', 'delete --name FLAG', 'Deletes the flag.', []),
@@ -244,7 +291,12 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
     {
       usage: ['switchyard feature-flag list [--name FLAG] [--graph GRAPH] [--namespace default]'],
       about: 'Lists feature flags, or shows one with its swaps and compositions.',
-      options: [['--name FLAG', 'show this flag'], ['--graph GRAPH', 'only flags of this graph'], NAMESPACE_OPTION, HELP_OPTION],
+      options: [
+        ['--name FLAG', 'show this flag'],
+        ['--graph GRAPH', 'only flags of this graph'],
+        NAMESPACE_OPTION,
+        HELP_OPTION,
+      ],
       env: API_ENV,
     },
   ],
@@ -275,7 +327,9 @@ Run "switchyard <command> --help" for a command's options and the environment it
 function table(rows: [string, string][]): string {
   const width = Math.min(28, Math.max(...rows.map(([k]) => k.length)));
   return rows
-    .map(([k, v]) => (k.length > width ? `  ${k}\n  ${''.padEnd(width)}  ${v}` : `  ${k.padEnd(width)}  ${v}`))
+    .map(([k, v]) =>
+      k.length > width ? `  ${k}\n  ${''.padEnd(width)}  ${v}` : `  ${k.padEnd(width)}  ${v}`,
+    )
     .join('\n');
 }
 

@@ -1,11 +1,12 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Engine } from './planner.ts';
 import { requestStateOf } from './request-state.ts';
 
 // Apart from the recorder in query-plan.ts, which the request state names: the plugin reads
 // the request state, so keeping both in one file made the two import each other.
 
 /** Puts the recorded plan into `extensions.queryPlan` for requests that asked for it. */
-export function useQueryPlan(): GatewayPlugin {
+export function useQueryPlan(engine: Engine): GatewayPlugin {
   return {
     onSubgraphExecute({ subgraphName, executionRequest }) {
       const recorder = requestStateOf(executionRequest.context)?.plan;
@@ -21,7 +22,8 @@ export function useQueryPlan(): GatewayPlugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, queryPlan: recorder.toJSON() } });
+          const queryPlan = recorder.toJSON(engine, engine.currentPlan());
+          setResult({ ...result, extensions: { ...result.extensions, queryPlan } });
         },
       };
     },

@@ -1,7 +1,19 @@
-import { print, type DocumentNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
-import type { QueryPlan, QueryPlanFetch, QueryPlanNode } from '../shared/query-plan.ts';
-
-const ENGINE = '@graphql-hive/gateway-runtime 2.12';
+import {
+  parse,
+  print,
+  type DocumentNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
+import {
+  flattenPathToString,
+  plannedFetches,
+  type PlannedNode,
+  type QueryPlan,
+  type QueryPlanFetch,
+  type QueryPlanNode,
+} from '../shared/query-plan.ts';
+import type { Engine } from './planner.ts';
 
 /** Records the subgraph fetches of one request; see src/shared/query-plan.ts for why "observed". */
 export class QueryPlanRecorder {
@@ -38,13 +50,16 @@ export class QueryPlanRecorder {
     };
   }
 
-  toJSON(): QueryPlan {
+  toJSON(engine: Pick<Engine, 'planner' | 'name'>, plan: PlannedNode | null = null): QueryPlan {
+    if (plan) placeCalls(this.fetches, plan);
     return {
       kind: 'QueryPlan',
-      source: 'observed',
-      engine: ENGINE,
+      planner: engine.planner,
+      engine: engine.name,
       durationMs: round(performance.now() - this.started),
+      plan,
       node: arrange(this.fetches),
+      calls: this.fetches.map(({ endMs: _endMs, ...f }) => f),
     };
   }
 }
@@ -79,3 +94,27 @@ function responsePath(info: GraphQLResolveInfo | undefined): string[] {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * The Rust planner's executor gives subgraph calls no resolver path, so an observed call's path
+ * comes from the plan: the Flatten node around the Fetch that sent the same operation.
+ */
+function placeCalls(calls: QueryPlanFetch[], plan: PlannedNode): void {
+  const paths = new Map<string, string[]>();
+  for (const f of plannedFetches(plan))
+    paths.set(`${f.serviceName}\n${normaliseOperation(f.operation)}`, flattenPathToString(f.path));
+  for (const call of calls) {
+    if (call.path.length) continue;
+    const path = paths.get(`${call.subgraph}\n${call.operation}`);
+    if (path) call.path = path;
+  }
+}
+
+/** An operation as graphql-js prints it, to compare the planner's text with what was sent. */
+export function normaliseOperation(operation: string): string {
+  try {
+    return print(parse(operation, { noLocation: true }));
+  } catch {
+    return operation;
+  }
+}

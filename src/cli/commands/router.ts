@@ -44,6 +44,8 @@ export async function startRouterFromArgs(
     corsOrigins: e.corsOrigins,
     subgraphTimeoutMs: e.subgraphTimeoutMs,
     deduplicateSubgraphRequests: e.deduplicateSubgraphRequests,
+    planner: e.planner,
+    maskErrors: e.maskErrors,
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
     logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),
