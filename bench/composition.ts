@@ -1,4 +1,4 @@
-import { composeSubgraphs, type SubgraphInput } from '../src/control-plane/composition/compose.ts';
+import { composeSubgraphs, type SubgraphInput } from '../src/shared/composition/compose.ts';
 import { fmt, mb, summarize, table, time } from './lib.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import autocannon from 'autocannon';
-import { composeRouterConfig } from '../src/cli/commands/compose.ts';
+import { composeRouterConfig } from '../src/router/compose/local-config.ts';
 import { startDemoSubgraphs } from '../src/control-plane/demo/subgraphs/index.ts';
 import { silentLogger } from '../src/router/logger.ts';
 import { startRouter } from '../src/router/start.ts';

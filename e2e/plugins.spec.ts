@@ -207,7 +207,7 @@ test('a real plugin build uploaded in the studio answers in the playground throu
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { buildMockPluginDir } = await import('../src/plugins/mock/build-mock-dir.ts');
-  const { packPluginDir } = await import('../src/cli/pack-plugin-dir.ts');
+  const { packPluginDir } = await import('../src/plugins/sdk/pack-plugin-dir.ts');
   const name = uniqueName('catalog');
   const field = `items${randomBytes(3).toString('hex')}`;
   const sdl = `type Query { ${field}(first: Int): [CatalogItem!]! }\ntype CatalogItem { id: ID! title: String! }\n`;

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'router':
       return (await import('./commands/router.ts')).runRouter(rest);
     case 'compose':
-      return (await import('./commands/compose.ts')).runCompose(rest);
+      return (await import('./commands/compose-command.ts')).runCompose(rest);
     case 'feature-flag':
       return (await import('./commands/feature-flag.ts')).runFeatureFlag(rest);
     default:

@@ -19,7 +19,7 @@ import { registerApiKeyRoutes } from './api-keys/api-key-routes.ts';
 import { SWITCHYARD_VERSION } from '../shared/version.ts';
 import { registerGraphRegistry } from './graphs/graph-registry.ts';
 import { PluginService } from './plugins/plugin-service.ts';
-import { createPluginStorage } from './plugins/storage/plugin-storage.ts';
+import { createPluginStorage } from './plugins/storage/create-plugin-storage.ts';
 import { registerPluginRoutes } from './plugins/plugin-routes.ts';
 import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
 import { FeatureFlagService } from './feature-flags/flag-service.ts';

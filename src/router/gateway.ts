@@ -12,7 +12,7 @@ import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import { usePreparsedBody } from './preparsed-body.ts';
-import { useQueryPlan } from './query-plan.ts';
+import { useQueryPlan } from './query-plan-plugin.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
 import {

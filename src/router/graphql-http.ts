@@ -9,7 +9,7 @@ import {
 import { GRAPHQL_PATH } from './gateway.ts';
 import type { GatewayHandle } from './gateway-handle.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson } from './http-responses.ts';
-import type { HttpDeps } from './http.ts';
+import type { HttpDeps } from './serving-state.ts';
 import { parseJsonBody } from './preparsed-body.ts';
 import { QueryPlanRecorder } from './query-plan.ts';
 import { ClientCalls, serverContextFor, type RequestState } from './request-state.ts';

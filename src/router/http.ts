@@ -1,24 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GRAPHQL_PATH } from './gateway.ts';
 import { serveGraphQL } from './graphql-http.ts';
-import { corsHeaders, sendGraphQLErrors, sendJson, type CorsOptions } from './http-responses.ts';
-import { ROUTER_PLUGINS_PATH, type RouterPluginStatus } from '../shared/router-plugins.ts';
-import type { QueryLimits } from './limits.ts';
-import type { RouterLogger } from './logger.ts';
-import type { RouterMetrics } from './metrics.ts';
-import type { ServingState } from './router.ts';
+import { corsHeaders, sendGraphQLErrors, sendJson } from './http-responses.ts';
+import { ROUTER_PLUGINS_PATH } from '../shared/router-plugins.ts';
+import type { HttpDeps } from './serving-state.ts';
 
 export type { CorsOptions } from './http-responses.ts';
-
-export interface HttpDeps {
-  getState(): ServingState | null;
-  metrics: RouterMetrics;
-  limits: QueryLimits;
-  cors: CorsOptions;
-  log: RouterLogger;
-  /** Set once the plugin runtime is attached; null while the router has none. */
-  plugins: { list: (() => RouterPluginStatus[]) | null };
-}
+export type { HttpDeps } from './serving-state.ts';
 
 /** The router's whole HTTP surface: /graphql, /healthz, /readyz, /metrics and /plugins. */
 export function createGraphQLHttpHandler(deps: HttpDeps) {

@@ -1,7 +1,5 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { print, type DocumentNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import type { QueryPlan, QueryPlanFetch, QueryPlanNode } from '../shared/query-plan.ts';
-import { requestStateOf } from './request-state.ts';
 
 const ENGINE = '@graphql-hive/gateway-runtime 2.12';
 
@@ -81,27 +79,3 @@ function responsePath(info: GraphQLResolveInfo | undefined): string[] {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-/** Puts the recorded plan into `extensions.queryPlan` for requests that asked for it. */
-export function useQueryPlan(): GatewayPlugin {
-  return {
-    onSubgraphExecute({ subgraphName, executionRequest }) {
-      const recorder = requestStateOf(executionRequest.context)?.plan;
-      if (!recorder) return;
-      const end = recorder.begin(subgraphName, executionRequest);
-      return ({ result }) => {
-        end(Symbol.asyncIterator in result ? 0 : (result.errors?.length ?? 0));
-      };
-    },
-    onExecute({ args }) {
-      const recorder = requestStateOf(args.contextValue)?.plan;
-      if (!recorder) return;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, queryPlan: recorder.toJSON() } });
-        },
-      };
-    },
-  };
-}

@@ -3,10 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
-import { createGraphQLHttpHandler, type CorsOptions, type HttpDeps } from './http.ts';
+import { createGraphQLHttpHandler, type CorsOptions } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';
 import { silentLogger, type RouterLogger } from './logger.ts';
 import { createRouterMetrics, type RouterMetrics } from './metrics.ts';
+import type { HttpDeps, ServingState } from './serving-state.ts';
 import { TransportRegistry, type TransportProviders } from './transports.ts';
 
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
@@ -36,12 +37,7 @@ export type ApplyResult =
   | { status: 'unchanged'; hash: string }
   | { status: 'refused'; hash: string | null; error: string };
 
-export interface ServingState {
-  config: RouterConfig;
-  hash: string;
-  base: GatewayHandle;
-  flags: Map<string, GatewayHandle>;
-}
+export type { ServingState };
 
 export interface Router {
   /** A node:http request listener; the router does not listen by itself (see startRouter). */

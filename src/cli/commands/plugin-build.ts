@@ -2,7 +2,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { processIo, type CliIo } from '../api-client.ts';
 import { parseDirCommand } from '../dir-command.ts';
-import { packPluginDir } from '../pack-plugin-dir.ts';
+import { packPluginDir } from '../../plugins/sdk/pack-plugin-dir.ts';
 
 export const pluginBuildUsage = `Usage: switchyard plugin build <dir> [--out file.tar.gz] [--platform linux_amd64,darwin_arm64]
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { CliError, createApiClient, processIo, type CliIo } from '../api-client.ts';
-import { packPluginDir, PackError } from '../pack-plugin-dir.ts';
+import { packPluginDir, PackError } from '../../plugins/sdk/pack-plugin-dir.ts';
 import { resourceNameSchema } from '../../shared/names.ts';
 import { pluginPaths, type UploadPluginBuildResponse } from '../../shared/api/plugins.ts';
 

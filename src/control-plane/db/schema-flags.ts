@@ -1,5 +1,5 @@
 import { bigserial, boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import type { CompositionErrorInfo } from '../composition/compose.ts';
+import type { CompositionErrorInfo } from '../../shared/composition/compose.ts';
 import type { RoutedSubgraph } from '../../shared/router-config.ts';
 import type { SwapKind } from '../../shared/api/feature-flags.ts';
 

@@ -1,6 +1,6 @@
 import { bigserial, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { SubgraphKind } from '../../shared/router-config.ts';
-import type { CompositionErrorInfo } from '../composition/compose.ts';
+import type { CompositionErrorInfo } from '../../shared/composition/compose.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSubgraphs } from '../composition/compose.ts';
+import { composeSubgraphs } from '../../shared/composition/compose.ts';
 import { startDemoSubgraphs, type DemoSubgraphs } from './subgraphs/index.ts';
 
 let demo: DemoSubgraphs;

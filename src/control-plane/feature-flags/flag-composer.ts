@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { composeSubgraphs, type CompositionErrorInfo } from '../composition/compose.ts';
+import { composeSubgraphs, type CompositionErrorInfo } from '../../shared/composition/compose.ts';
 import { canonicalJson, type FeatureFlagConfig, type RoutedSubgraph } from '../../shared/router-config.ts';
 import { matchesLabelMatchers } from '../../shared/labels.ts';
 import type { Actor } from '../graphs/actor.ts';
@@ -8,7 +8,7 @@ import type { GraphRow } from '../graphs/federated-graphs/graph-repository.ts';
 import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts';
 import type { SubgraphRow } from '../graphs/subgraphs/subgraph-repository.ts';
 import type { SchemaVersionRow } from '../graphs/subgraphs/schema-version-repository.ts';
-import { compositionUrl, membersOf } from '../graphs/compositions/composer.ts';
+import { compositionUrl, membersOf } from '../graphs/compositions/members.ts';
 import { refreshRouterConfig } from '../graphs/router-config/router-config-publisher.ts';
 import { routedSubgraph } from '../graphs/router-config/router-config-builder.ts';
 import { FlagRepository, type FeatureSubgraphRow, type FlagRow } from './flag-repository.ts';

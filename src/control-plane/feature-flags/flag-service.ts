@@ -10,7 +10,7 @@ import {
   type RegistryDeps,
 } from '../graphs/registry-context.ts';
 import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts';
-import { membersOf } from '../graphs/compositions/composer.ts';
+import { membersOf } from '../graphs/compositions/members.ts';
 import type { PluginService } from '../plugins/plugin-service.ts';
 import { parseLabel, matchesLabelMatchers } from '../../shared/labels.ts';
 import type {
@@ -29,7 +29,7 @@ import { applicableGraphs, loadFlags, toFeatureFlag, toFeatureSubgraph, toFlagCo
 import { buildAndStoreMockPlugin, checkMockSdl, mockPluginName } from './mock-plugin.ts';
 import { findPluginBuild } from '../plugins/resolve-build.ts';
 import { flagSchemaDiff } from './flag-schema-diff.ts';
-import { checkSdlSyntax } from '../composition/compose.ts';
+import { checkSdlSyntax } from '../../shared/composition/compose.ts';
 
 export interface FlagServiceDeps extends RegistryDeps {
   plugins: PluginService;

@@ -3,7 +3,7 @@ import type { GraphRepos } from '../graphs/registry-context.ts';
 import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts';
 import type { GraphRow } from '../graphs/federated-graphs/graph-repository.ts';
 import type { SubgraphRow } from '../graphs/subgraphs/subgraph-repository.ts';
-import { membersOf } from '../graphs/compositions/composer.ts';
+import { membersOf } from '../graphs/compositions/members.ts';
 import { flagAppliesTo } from './flag-composer.ts';
 import { FlagRepository, type FeatureSubgraphRow, type FlagCompositionMeta, type FlagCompositionRow, type FlagRow } from './flag-repository.ts';
 

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { Kind, parse, print, type DocumentNode } from 'graphql';
 import type { OrgContext, Principal } from '../auth/principal.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { checkSdlSyntax } from '../composition/compose.ts';
+import { checkSdlSyntax } from '../../shared/composition/compose.ts';
 import type { PluginService } from '../plugins/plugin-service.ts';
 import { buildMockPluginDir } from '../../plugins/mock/build-mock-dir.ts';
 import { goPlatform } from '../../plugins/runtime/platform.ts';
-import { packPluginDir } from '../../cli/pack-plugin-dir.ts';
+import { packPluginDir } from '../../plugins/sdk/pack-plugin-dir.ts';
 import { MAX_NAME_LENGTH } from '../../shared/names.ts';
 
 /** The plugin a flag's mock for one subgraph is stored under: one per (flag, subgraph). */

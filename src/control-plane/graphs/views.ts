@@ -6,7 +6,7 @@ import type { GraphRow } from './federated-graphs/graph-repository.ts';
 import type { SubgraphRow } from './subgraphs/subgraph-repository.ts';
 import type { SchemaVersionMeta } from './subgraphs/schema-version-repository.ts';
 import type { CompositionMeta } from './compositions/composition-repository.ts';
-import { membersOf } from './compositions/composer.ts';
+import { membersOf } from './compositions/members.ts';
 
 /** Rows to API shapes, loading what a listing needs in a few set-based queries. */
 

@@ -1,4 +1,4 @@
-import type { CompositionErrorInfo } from '../composition/compose.ts';
+import type { CompositionErrorInfo } from '../../shared/composition/compose.ts';
 
 export interface PluginRef {
   organizationId: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packPluginDir } from '../../cli/pack-plugin-dir.ts';
+import { packPluginDir } from '../sdk/pack-plugin-dir.ts';
 import type { PluginBuildRef } from '../../shared/router-config.ts';
 import { mockPluginDir, tempDir } from '../testing/fixtures.ts';
 import { goPlatform } from './platform.ts';

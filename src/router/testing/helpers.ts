@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { composeRouterConfig, type LocalGraphInput } from '../../cli/commands/compose.ts';
+import { composeRouterConfig, type LocalGraphInput } from '../compose/local-config.ts';
 import type { RouterConfig } from '../../shared/router-config.ts';
 
 export interface GraphQLResponse {

@@ -1,8 +1,8 @@
 import type { OrgContext } from '../../auth/principal.ts';
-import { composeSubgraphs } from '../../composition/compose.ts';
+import { composeSubgraphs } from '../../../shared/composition/compose.ts';
 import type { CheckSchemaResponse, GraphCheck } from '../../../shared/api/schema-registry.ts';
 import { graphRepos, readNamespace, type RegistryDeps } from '../registry-context.ts';
-import { compositionUrl, membersOf } from '../compositions/composer.ts';
+import { compositionUrl, membersOf } from '../compositions/members.ts';
 import { affectedGraphs, findSubgraph } from '../subgraphs/subgraph-service.ts';
 import { assertPublishableSdl } from '../subgraphs/schema-service.ts';
 import { buildClientSchema, schemaChanges } from './schema-changes.ts';

@@ -1,7 +1,6 @@
-import { composeSubgraphs, type SubgraphInput } from '../../composition/compose.ts';
+import { composeSubgraphs, type SubgraphInput } from '../../../shared/composition/compose.ts';
 import type { CompositionInput } from '../../db/schema.ts';
 import type { CompositionOutcome } from '../../../shared/api/graphs.ts';
-import { matchesLabelMatchers } from '../../../shared/labels.ts';
 import type { Actor } from '../actor.ts';
 import type { GraphRepos } from '../registry-context.ts';
 import type { GraphRow } from '../federated-graphs/graph-repository.ts';
@@ -10,6 +9,9 @@ import type { NamespaceRow } from '../namespaces/namespace-repository.ts';
 import type { SchemaVersionRow } from '../subgraphs/schema-version-repository.ts';
 import { refreshRouterConfig } from '../router-config/router-config-publisher.ts';
 import { flagConfigsFor, recomposeFlagsOfGraphs } from '../../feature-flags/flag-composer.ts';
+import { compositionUrl, membersOf } from './members.ts';
+
+export { compositionUrl, membersOf };
 
 export interface ComposeContext {
   r: GraphRepos;
@@ -18,16 +20,6 @@ export interface ComposeContext {
   /** why, in words: "schema of products published (v3)" */
   trigger: string;
   now: Date;
-}
-
-/** The subgraphs of a namespace that belong to a graph, by its label matchers. */
-export function membersOf(graph: Pick<GraphRow, 'labelMatchers'>, subgraphs: SubgraphRow[]): SubgraphRow[] {
-  return subgraphs.filter((s) => matchesLabelMatchers(s.labels, graph.labelMatchers));
-}
-
-/** The URL composition records for a subgraph; plugins have none, so they get a stable placeholder. */
-export function compositionUrl(s: { name: string; url: string | null }): string {
-  return s.url ?? `grpc-plugin://${s.name}`;
 }
 
 export function compositionInputs(

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { compositions, type CompositionInput } from '../../db/schema.ts';
-import type { CompositionErrorInfo } from '../../composition/compose.ts';
+import type { CompositionErrorInfo } from '../../../shared/composition/compose.ts';
 
 export type CompositionRow = typeof compositions.$inferSelect;
 export type CompositionMeta = Omit<CompositionRow, 'supergraphSdl' | 'clientSchema'>;

@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { namespaces, subgraphs } from '../../db/schema.ts';
-import { composeSubgraphs, type CompositionErrorInfo } from '../../composition/compose.ts';
+import { composeSubgraphs, type CompositionErrorInfo } from '../../../shared/composition/compose.ts';
 import type { PluginHooks, PluginRef } from '../../plugins/plugin-hooks.ts';
 import { graphRepos, type GraphRepos, type RegistryDeps } from '../registry-context.ts';
 import type { SubgraphRow } from '../subgraphs/subgraph-repository.ts';
 import type { NamespaceRow } from '../namespaces/namespace-repository.ts';
-import { compositionUrl, membersOf } from '../compositions/composer.ts';
+import { compositionUrl, membersOf } from '../compositions/members.ts';
 import { affectedGraphs } from '../subgraphs/subgraph-service.ts';
 import { refreshRouterConfig } from '../router-config/router-config-publisher.ts';
 import { flagConfigsFor, recomposeFlagsOfGraphs } from '../../feature-flags/flag-composer.ts';

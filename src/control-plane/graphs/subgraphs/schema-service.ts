@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { OrgContext } from '../../auth/principal.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
-import { checkSdlSyntax } from '../../composition/compose.ts';
+import { checkSdlSyntax } from '../../../shared/composition/compose.ts';
 import {
   MAX_SCHEMA_BYTES,
   type publishSchemaRequestSchema,

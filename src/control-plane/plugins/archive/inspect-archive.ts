@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { AppError } from '../../http/errors.ts';
-import { checkSdlSyntax } from '../../composition/compose.ts';
+import { checkSdlSyntax } from '../../../shared/composition/compose.ts';
 import { pluginManifestSchema, type PluginManifest, type PluginBuildRejectionDetails } from '../../../shared/api/plugins.ts';
 import { checkEntryPath, describeEntryKind, isExecutable, platformOf } from './entry-rules.ts';
 

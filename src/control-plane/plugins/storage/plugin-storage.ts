@@ -1,7 +1,4 @@
 import type { Readable } from 'node:stream';
-import type { PluginStorageConfig } from '../plugin-config.ts';
-import { FilesystemStorage } from './filesystem-storage.ts';
-import { S3Storage } from './s3-storage.ts';
 
 /**
  * Where build archives live. Every method streams: a 200 MB build never sits in
@@ -18,10 +15,6 @@ export interface PluginStorage {
   delete(key: string): Promise<void>;
   /** A human-readable location for logs and the admin, never a secret. */
   describe(): string;
-}
-
-export function createPluginStorage(config: PluginStorageConfig): PluginStorage {
-  return config.kind === 'filesystem' ? new FilesystemStorage(config.dir) : new S3Storage(config);
 }
 
 /** Content-addressed: identical archives share one object whatever plugin or org uploaded them. */

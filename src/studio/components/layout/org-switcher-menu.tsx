@@ -11,7 +11,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { OrgMark, OrgSwitcherButton } from './org-switcher.tsx';
+import { OrgMark, OrgSwitcherButton } from './org-switcher-button.tsx';
 
 /** Switching keeps the section: from acme's members to globex's members. */
 export function OrgSwitcherMenu({ defaultOpen }: { defaultOpen: boolean }) {

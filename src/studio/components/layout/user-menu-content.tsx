@@ -13,7 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { UserMenuButton } from './user-menu.tsx';
+import { UserMenuButton } from './user-menu-button.tsx';
 
 export function UserMenuContent({ defaultOpen }: { defaultOpen: boolean }) {
   const { data: me } = useMe();

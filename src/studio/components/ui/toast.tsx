@@ -1,14 +1,7 @@
 import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ToastInput, ToastItem } from './toast-types.ts';
 
-export interface ToastInput {
-  title: string;
-  description?: string;
-  variant?: 'default' | 'success' | 'error';
-}
-
-export interface ToastItem extends ToastInput {
-  id: number;
-}
+export type { ToastInput, ToastItem } from './toast-types.ts';
 
 interface ToastContextValue {
   toast: (input: ToastInput) => void;

@@ -1,7 +1,7 @@
 import { Toast as ToastPrimitive } from 'radix-ui';
 import { CircleAlert, CircleCheck, X } from 'lucide-react';
 import { cn } from '@/lib/utils';
-import type { ToastItem } from './toast.tsx';
+import type { ToastItem } from './toast-types.ts';
 
 export function Toaster({ items, onRemove }: { items: ToastItem[]; onRemove: (id: number) => void }) {
   return (

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   composeSubgraphs,
   type CompositionErrorInfo,
   type SubgraphInput,
-} from '../../control-plane/composition/compose.ts';
+} from '../../shared/composition/compose.ts';
 import {
   ROUTER_CONFIG_FORMAT,
   type RouterConfig,
@@ -114,7 +113,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   try {
     raw = parseYaml(text);
   } catch (err) {
-    throw new UsageError(`${path} is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SubgraphsFileError(`${path} is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
   }
   // A bare list of subgraphs, or a document with graph, subgraphs and feature_flags.
   const parsed = Array.isArray(raw)
@@ -122,7 +121,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
     : documentSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new UsageError(`${path} is not a valid subgraphs file:\n${lines.join('\n')}`);
+    throw new SubgraphsFileError(`${path} is not a valid subgraphs file:\n${lines.join('\n')}`);
   }
   const dir = dirname(resolve(path));
   const load = (entries: z.infer<typeof subgraphEntry>[]) =>
@@ -130,7 +129,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
       entries.map(async (s) => {
         const file = resolve(dir, s.schema.file);
         const sdl = await readFile(file, 'utf8').catch(() => {
-          throw new UsageError(`Subgraph "${s.name}": cannot read schema file ${file}`);
+          throw new SubgraphsFileError(`Subgraph "${s.name}": cannot read schema file ${file}`);
         });
         return { name: s.name, url: (s.routing_url ?? s.url)!, sdl };
       }),
@@ -145,87 +144,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   };
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-export const composeUsage = `Usage: switchyard compose --subgraphs subgraphs.yaml [--out router-config.json]
-
-Composes the subgraphs listed in the YAML file into a router config for
-"switchyard router --config", with no control plane. The file lists subgraphs:
-
-  subgraphs:
-    - name: products
-      routing_url: http://localhost:4001/graphql
-      schema: { file: ./products.graphql }
-
-Optional: graph: {name, namespace} and feature_flags: [{name, subgraphs: [...]}],
-where a flag's subgraphs replace the base subgraphs of the same name.
-Without --out the config is printed to stdout.
-`;
-
-export interface CommandIo {
-  out: { write(text: string): unknown };
-  err: { write(text: string): unknown };
-}
-
-export async function runCompose(
-  args: string[],
-  io: CommandIo = { out: process.stdout, err: process.stderr },
-): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        subgraphs: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    io.err.write(`${err instanceof Error ? err.message : String(err)}\n\n${composeUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out.write(composeUsage);
-    return 0;
-  }
-  if (!values.subgraphs) {
-    io.err.write(`--subgraphs is required.\n\n${composeUsage}`);
-    return 2;
-  }
-  let input: LocalGraphInput;
-  try {
-    input = await readSubgraphsFile(values.subgraphs);
-  } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const result = composeRouterConfig(input);
-  if (!result.ok) {
-    io.err.write('Composition failed:\n');
-    for (const e of result.errors) {
-      const where = [e.flag ? `flag ${e.flag}` : null, e.subgraph ? `subgraph ${e.subgraph}` : null]
-        .filter(Boolean)
-        .join(', ');
-      io.err.write(`  ${where ? `[${where}] ` : ''}${e.message}\n`);
-    }
-    return 1;
-  }
-  const json = `${JSON.stringify(result.config, null, 2)}\n`;
-  if (values.out) {
-    await writeFile(values.out, json);
-    const flags = result.config.featureFlags.map((f) => f.name);
-    io.out.write(
-      `Wrote ${values.out}: ${result.config.base.subgraphs.length} subgraphs${flags.length ? `, feature flags: ${flags.join(', ')}` : ''}\n`,
-    );
-  } else {
-    io.out.write(json);
-  }
-  return 0;
+/** The subgraphs file is unreadable or invalid; the message says where and why. */
+export class SubgraphsFileError extends Error {
+  override name = 'SubgraphsFileError';
 }
