@@ -19,6 +19,9 @@ Composes the subgraphs listed in the YAML file into a router config for
 
 Optional: graph: {name, namespace} and feature_flags: [{name, subgraphs: [...]}],
 where a flag's subgraphs replace the base subgraphs of the same name.
+Cosmo's graph.yaml (version: 1, as "wgc router compose" reads it) works too,
+with plugin folders (plugin: {version, path}), gRPC services (grpc: {...}) and
+feature_flags; the router then runs the plugins from their folders.
 Without --out the config is printed to stdout.
 `;
 
