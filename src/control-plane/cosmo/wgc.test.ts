@@ -13,7 +13,7 @@ import { runWgc } from './testing/wgc.ts';
 // Cosmo's own CLI, unmodified, against our control plane: command by command, as a team's
 // CI would run it, and then a router started with the token wgc created serves the graph.
 const NS = 'staging';
-const T = 240_000;
+const T = 400_000;
 let ts: TestServer;
 let admin: TestClient;
 let demo: DemoSubgraphs;
@@ -45,14 +45,14 @@ beforeAll(async () => {
     join(dir, 'reviews-conflicting.graphql'),
     sdl('reviews').replace(/type Product @key\(fields: "upc"\) \{/, 'type Product @key(fields: "upc") {\n    name: Int'),
   );
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await running?.close();
   await demo?.close();
   await ts?.close();
-  await rm(dir, { recursive: true, force: true });
-  await rm(dataDir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('wgc against the control plane', () => {
@@ -197,6 +197,22 @@ describe('wgc against the control plane', () => {
     const denied = await wgc(['namespace', 'create', 'nope'], viewerKey);
     expect(denied.code).toBe(1);
     expect(denied.out).toContain('This needs the developer role in Acme; the API key "ci-read" is viewer');
+    // wgc speaks binary; the JSON codec answers too, and without a key Cosmo's code says why.
+    const whoAmI = (headers: Record<string, string>) =>
+      fetch(`${ts.url}/wg.cosmo.platform.v1.PlatformService/WhoAmI`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+        signal: AbortSignal.timeout(10_000),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }));
+    expect(await whoAmI({ authorization: `Bearer ${viewerKey}` })).toEqual({
+      status: 200,
+      body: { response: {}, organizationName: 'Acme', organizationSlug: 'acme', userEmail: 'api-key:ci-read' },
+    });
+    expect(await whoAmI({})).toEqual({
+      status: 200,
+      body: { response: { code: 'ERROR_NOT_AUTHENTICATED', details: expect.stringContaining('COSMO_API_KEY') } },
+    });
     const res = await fetch(`${ts.url}/wg.cosmo.platform.v1.PlatformService/GetChecksByFederatedGraphName`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${developerKey}` },
@@ -217,8 +233,14 @@ describe('wgc against the control plane', () => {
     expect(sub.out).toContain('The subgraph "accounts" was updated successfully.');
     const tok = await wgc(['router', 'token', 'delete', 'ci-router', '-g', 'shop', '-n', NS, '-f']);
     expect(tok.out).toContain("A router token called 'ci-router' was deleted.");
-    const del = await wgc(['subgraph', 'delete', 'reviews-v2', '-n', NS, '-f']);
-    expect(del.out).toContain('The subgraph "reviews-v2" was deleted successfully.');
+    const created = await wgc(['subgraph', 'create', 'extra', '-n', NS, '-r', 'http://localhost:4999/graphql', '--label', 'team=none']);
+    expect(created.out).toContain('Subgraph was created successfully.');
+    const [del, delFeature] = await Promise.all([
+      wgc(['subgraph', 'delete', 'extra', '-n', NS, '-f']),
+      wgc(['subgraph', 'delete', 'reviews-v2', '-n', NS, '-f']),
+    ]);
+    expect(del.out).toContain('The subgraph "extra" was deleted successfully.');
+    expect(delFeature.out).toContain('The subgraph "reviews-v2" was deleted successfully.');
     const graph = await wgc(['federated-graph', 'delete', 'shop', '-n', NS, '-f']);
     expect(graph.out).toContain('Federated Graph was deleted successfully.');
     const ns = await wgc(['namespace', 'delete', NS, '-f']);
