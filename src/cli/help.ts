@@ -236,7 +236,7 @@ export const HELP: Record<string, Help> = Object.fromEntries<Help>([
     {
       usage: ['switchyard compose --subgraphs subgraphs.yaml [--out router-config.json]'],
       about:
-        'Composes the subgraphs listed in a YAML file into a router config for "switchyard router --config", with no control plane. The file lists subgraphs (name, routing_url, schema: {file}), and optionally graph: {name, namespace} and feature_flags: [{name, subgraphs}], where a flag\'s subgraphs replace the base subgraphs of the same name. Schema files are relative to the YAML file.',
+        'Composes the subgraphs listed in a YAML file into a router config for "switchyard router --config", with no control plane. The file lists subgraphs (name, routing_url, schema: {file}), and optionally graph: {name, namespace} and feature_flags: [{name, subgraphs}], where a flag\'s subgraphs replace the base subgraphs of the same name. Schema files are relative to the YAML file. Cosmo\'s graph.yaml (version: 1, as "wgc router compose" reads it) works too, with plugin folders (plugin: {version, path}), gRPC services (grpc: {schema_file, proto_file, mapping_file}) and feature_flags; the router then runs the plugins from their folders.',
       options: [
         ['--subgraphs FILE', 'the subgraphs YAML file'],
         ['--out FILE', 'write the config here (default: stdout)'],

@@ -26,6 +26,7 @@ import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
 import { FeatureFlagService } from './feature-flags/flag-service.ts';
 import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
 import { registryPluginHooks } from './graphs/plugin-usage/registry-plugin-hooks.ts';
+import { registerPlatformService } from './cosmo/platform-service.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -89,7 +90,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
-  await registerGraphRegistry(app, router, {
+  const registry = await registerGraphRegistry(app, router, {
     database: deps.database,
     now: services.now,
     // The namespace is already gone; an archive storage could not delete is only wasted space.
@@ -104,7 +105,15 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     db: deps.database.db,
     now: services.now,
   });
-  registerFeatureFlagRoutes(router, new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins }));
+  const flags = new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins });
+  registerFeatureFlagRoutes(router, flags);
+  await registerPlatformService(app, {
+    auth: services.auth,
+    organizations: services.organizations,
+    registry,
+    flags,
+    registryDeps: { db: deps.database.db, now: services.now },
+  });
   services.plugins.hooks = registryPluginHooks({ db: deps.database.db, now: services.now }, services.plugins.hooks);
   services.plugins.hooks = withFlagPluginUsage(deps.database.db, services.plugins.hooks);
 

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PluginManager } from '../plugins/runtime/plugin-manager.ts';
 import { createPluginStore } from '../plugins/runtime/plugin-store.ts';
 import { registerPluginMetrics } from '../plugins/runtime/metrics.ts';
@@ -41,6 +42,8 @@ export async function createPluginSupport(options: {
   const resolvePluginDir = async (s: RoutedSubgraph): Promise<string> => {
     if (!s.plugin) throw new Error(`Subgraph "${s.name}" is a grpc_plugin subgraph but its config names no plugin build`);
     if (store) return store.ensure(s.plugin);
+    // A plugin folder named by a Cosmo graph.yaml runs in place; only file-based routers follow file: URLs.
+    if (s.plugin.downloadPath.startsWith('file:')) return fileURLToPath(s.plugin.downloadPath);
     if (options.pluginsDir) return resolve(options.pluginsDir, s.plugin.name);
     throw new Error(
       `Subgraph "${s.name}" needs plugin ${s.plugin.name}; run the router with a control plane or set SWITCHYARD_ROUTER_PLUGINS_DIR`,

@@ -3,16 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import {
-  composeSubgraphs,
-  type CompositionErrorInfo,
-  type SubgraphInput,
-} from '../../shared/composition/compose.ts';
+import { composeSubgraphs, type CompositionErrorInfo } from '../../shared/composition/compose.ts';
 import {
   ROUTER_CONFIG_FORMAT,
   type RouterConfig,
   type ServedComposition,
 } from '../../shared/router-config.ts';
+import { isCosmoGraphYaml, readCosmoGraphYaml } from './cosmo-graph-yaml.ts';
+import { SubgraphsFileError, type LocalGraphInput, type LocalSubgraph } from './local-graph-input.ts';
+
+export { SubgraphsFileError, type LocalGraphInput, type LocalSubgraph };
 
 const subgraphEntry = z
   .strictObject({
@@ -44,14 +44,6 @@ const documentSchema = z.strictObject({
     )
     .default([]),
 });
-
-export interface LocalGraphInput {
-  graph?: { namespace: string; name: string };
-  subgraphs: SubgraphInput[];
-  /** Each flag replaces the base subgraphs of the same name (or adds new ones). */
-  featureFlags?: { name: string; subgraphs: SubgraphInput[] }[];
-  builtAt?: string;
-}
 
 export type ComposeConfigResult =
   | { ok: true; config: RouterConfig }
@@ -85,7 +77,7 @@ export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult
 }
 
 function composeServed(
-  subgraphs: SubgraphInput[],
+  subgraphs: LocalSubgraph[],
 ): { ok: true; served: ServedComposition } | { ok: false; errors: CompositionErrorInfo[] } {
   const result = composeSubgraphs(subgraphs);
   if (!result.ok) return result;
@@ -96,10 +88,11 @@ function composeServed(
       supergraphSdl: result.supergraphSdl,
       subgraphs: subgraphs.map((s) => ({
         name: s.name,
-        kind: 'standard',
-        url: s.url,
-        plugin: null,
-        grpc: null,
+        kind: s.kind ?? 'standard',
+        // A plugin has no URL: composition got a placeholder, the router starts the plugin.
+        url: s.kind === 'grpc_plugin' ? null : s.url,
+        plugin: s.plugin ?? null,
+        grpc: s.grpc ?? null,
         sdl: s.sdl,
       })),
     },
@@ -115,6 +108,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   } catch (err) {
     throw new SubgraphsFileError(`${path} is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if (isCosmoGraphYaml(raw)) return readCosmoGraphYaml(path, raw);
   // A bare list of subgraphs, or a document with graph, subgraphs and feature_flags.
   const parsed = Array.isArray(raw)
     ? listSchema.transform((subgraphs) => ({ graph: undefined, subgraphs, feature_flags: [] })).safeParse(raw)
@@ -142,9 +136,4 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
       doc.feature_flags.map(async (f) => ({ name: f.name, subgraphs: await load(f.subgraphs) })),
     ),
   };
-}
-
-/** The subgraphs file is unreadable or invalid; the message says where and why. */
-export class SubgraphsFileError extends Error {
-  override name = 'SubgraphsFileError';
 }
