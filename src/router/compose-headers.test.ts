@@ -85,7 +85,7 @@ describe('header rules in the compose file', { timeout: 30_000 }, () => {
       ].join('\n'),
     );
     expect(config?.featureFlags[0]?.headers).toEqual(config?.base.headers);
-    for (const flag of [{}, { 'x-feature-flag': 'preview' }]) {
+    for (const flag of [{}, { 'x-feature-flag': 'preview' }] as Record<string, string>[]) {
       const got = await ask(router!.url, { authorization: 'Bearer abc', 'x-tenant': 't1', ...flag });
       expect(got.secret).toBe('echo secret');
       expect(got.seen).toMatchObject({ 'x-tenant': 't1', 'x-api-key': 'dev-key' });

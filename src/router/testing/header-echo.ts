@@ -17,16 +17,16 @@ type Query {
 }
 
 export function serveHeaderEcho(name: string, token: string): Promise<RunningSubgraph> {
-  type Ctx = { request: Request };
+  const headersOf = (ctx: unknown) => (ctx as { request: Request }).request.headers;
   return serveSubgraph(
     name,
     headerEchoSdl(name),
     {
       Query: {
-        [`${name}Headers`]: (_: unknown, __: unknown, ctx: Ctx) =>
-          JSON.stringify(Object.fromEntries(ctx.request.headers)),
-        [`${name}Secret`]: (_: unknown, __: unknown, ctx: Ctx) => {
-          if (ctx.request.headers.get('authorization') !== `Bearer ${token}`)
+        [`${name}Headers`]: (_: unknown, __: unknown, ctx: unknown) =>
+          JSON.stringify(Object.fromEntries(headersOf(ctx))),
+        [`${name}Secret`]: (_: unknown, __: unknown, ctx: unknown) => {
+          if (headersOf(ctx).get('authorization') !== `Bearer ${token}`)
             throw createGraphQLError(`${name}: 401 Unauthorized: send Authorization: Bearer <token>`, {
               extensions: { code: 'UNAUTHENTICATED' },
             });
