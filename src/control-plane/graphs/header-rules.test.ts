@@ -104,6 +104,15 @@ describe('header rules API', () => {
     expect((await admin.json('PUT', rulesPath('nope'), { headers: {} })).status).toBe(404);
   });
 
+  it('is in the OpenAPI document, rules schema included', async () => {
+    const doc = (await ts.client().json('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const path = doc.paths['/api/v1/orgs/{org}/namespaces/{namespace}/graphs/{graph}/header-rules'];
+    expect(Object.keys(path ?? {}).sort()).toEqual(['get', 'put']);
+    expect(JSON.stringify(path)).toContain('matching');
+  });
+
   it('records who changed the rules in the audit log', async () => {
     const res = await admin.json('GET', `${graphPaths.auditLog(ORG)}?limit=50`);
     const entries = (res.body.entries ?? []) as { action: string; resourceName: string }[];
