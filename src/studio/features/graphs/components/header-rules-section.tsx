@@ -74,7 +74,9 @@ function HeaderRulesEditor({ org, graph, rules, disabled }: { org: string; graph
   const messages = rowErrors(rows, errors);
   const dirty = JSON.stringify(rulesFromRows(rows)) !== JSON.stringify(rulesFromRows(rowsFromRules(rules)));
 
-  if (rows.length === 0 && extraScopes.length === 0)
+  // The empty state is for stored rules that forward nothing; removing the last row while
+  // editing keeps the editor (and its Save button).
+  if (rows.length === 0 && extraScopes.length === 0 && !dirty)
     return (
       <EmptyState
         icon={ArrowRightLeft}
