@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { admin, ORG } from './support/accounts.ts';
 import { apiLogin, createMember } from './support/api.ts';
-import { logIn } from './support/ui.ts';
+import { logIn, toasts } from './support/ui.ts';
 
 const NS = 'default';
 
 test("a developer edits a graph's header rules in its settings; a viewer reads them", async ({ page, baseURL }) => {
+  test.slow(); // three people log in
   const graph = `headers-${Date.now().toString(36)}`;
   const owner = await apiLogin(baseURL!, admin);
   const created = await owner.api.post(`/api/v1/orgs/${ORG}/namespaces/${NS}/graphs`, {
@@ -31,7 +32,7 @@ test("a developer edits a graph's header rules in its settings; a viewer reads t
 
   await all.getByLabel('All subgraphs rule 2 header name').fill('X-Api-Key');
   await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText('Header rules saved')).toBeVisible();
+  await expect(toasts(page).filter({ hasText: 'Header rules saved' })).toBeVisible();
 
   const saved = await owner.api.get(`/api/v1/orgs/${ORG}/namespaces/${NS}/graphs/${graph}/header-rules`);
   expect((await saved.json()).headers.all.request).toEqual([
