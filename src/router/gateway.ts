@@ -10,6 +10,7 @@ import { GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
 import { useEntityMisses } from './entity-misses.ts';
+import { useHeaderRules } from './header-rules.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { Engine } from './planner.ts';
@@ -84,6 +85,8 @@ export function createGateway(
     grpc_service: custom,
   } as unknown as Transports;
 
+  // Client headers reach subgraphs only by these rules (none when the config has none).
+  const headerRules = useHeaderRules(composition.headers);
   return createGatewayRuntime({
     supergraph: prepareSupergraph(composition),
     ...(engine.unifiedGraphHandler ? { unifiedGraphHandler: engine.unifiedGraphHandler } : {}),
@@ -104,6 +107,7 @@ export function createGateway(
       useQueryPlan(engine),
       useEntityMisses(engine.currentPlan),
       useErrorFlag(),
+      ...(headerRules ? [headerRules] : []),
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { defaultHeaderRules } from '../../shared/header-rules.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,7 +18,10 @@ const name = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'use letters, digits, ".", "-" and "_"')
   .max(100);
-const schemaFile = z.object({ file: z.string().min(1) }, { error: 'needs schema.file: Switchyard does not introspect subgraphs' });
+const schemaFile = z.object(
+  { file: z.string().min(1) },
+  { error: 'needs schema.file: Switchyard does not introspect subgraphs' },
+);
 
 const standardEntry = z.object({
   name,
@@ -28,7 +32,9 @@ const standardEntry = z.object({
 });
 const pluginEntry = z.object({
   plugin: z.strictObject({
-    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/, 'must be a semver version, as wgc requires'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/, 'must be a semver version, as wgc requires'),
     path: z.string().min(1),
   }),
 });
@@ -55,10 +61,15 @@ const graphYamlSchema = z.object({
     .array(
       z.unknown().transform((entry, ctx) => {
         const shape =
-          entry && typeof entry === 'object' && 'plugin' in entry ? pluginEntry : entry && typeof entry === 'object' && 'grpc' in entry ? grpcEntry : standardEntry;
+          entry && typeof entry === 'object' && 'plugin' in entry
+            ? pluginEntry
+            : entry && typeof entry === 'object' && 'grpc' in entry
+              ? grpcEntry
+              : standardEntry;
         const parsed = shape.safeParse(entry);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path } as never);
+          for (const issue of parsed.error.issues)
+            ctx.addIssue({ ...issue, code: 'custom', path: issue.path } as never);
           return z.NEVER;
         }
         return parsed.data;
@@ -113,7 +124,14 @@ async function pluginSubgraph(dir: string, version: string): Promise<LocalSubgra
     protoSchema: await read(join(dir, 'generated', 'service.proto'), what),
     mapping: await readMapping(join(dir, 'generated', 'mapping.json'), what),
   };
-  return { name: pluginName, url: `grpc-plugin://${pluginName}`, sdl: await read(join(dir, 'src', 'schema.graphql'), what), kind: 'grpc_plugin', plugin, grpc };
+  return {
+    name: pluginName,
+    url: `grpc-plugin://${pluginName}`,
+    sdl: await read(join(dir, 'src', 'schema.graphql'), what),
+    kind: 'grpc_plugin',
+    plugin,
+    grpc,
+  };
 }
 
 /** Reads Cosmo's graph.yaml; every file is relative to the graph.yaml, as wgc reads it. */
@@ -141,19 +159,26 @@ export async function readCosmoGraphYaml(path: string, raw: unknown): Promise<Lo
         },
       });
     } else {
-      subgraphs.push({ name: entry.name, url: entry.routing_url, sdl: await read(resolve(dir, entry.schema.file), `Subgraph "${entry.name}"`) });
+      subgraphs.push({
+        name: entry.name,
+        url: entry.routing_url,
+        sdl: await read(resolve(dir, entry.schema.file), `Subgraph "${entry.name}"`),
+      });
     }
   }
   const names = subgraphs.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice) throw new SubgraphsFileError(`${path}: two subgraphs are named "${twice}"; names must be unique`);
+  if (twice)
+    throw new SubgraphsFileError(`${path}: two subgraphs are named "${twice}"; names must be unique`);
 
   const featureFlags = [];
   for (const flag of parsed.data.feature_flags) {
     const flagSubgraphs: LocalSubgraph[] = [];
     for (const fg of flag.feature_graphs) {
       if (!names.includes(fg.subgraph_name)) {
-        throw new SubgraphsFileError(`Feature flag "${flag.name}": feature graph "${fg.name}" names base subgraph "${fg.subgraph_name}", which is not in subgraphs`);
+        throw new SubgraphsFileError(
+          `Feature flag "${flag.name}": feature graph "${fg.name}" names base subgraph "${fg.subgraph_name}", which is not in subgraphs`,
+        );
       }
       // Our flags replace the base under its own name (decision 0004), so the base's name is kept.
       flagSubgraphs.push({
@@ -164,5 +189,6 @@ export async function readCosmoGraphYaml(path: string, raw: unknown): Promise<Lo
     }
     featureFlags.push({ name: flag.name, subgraphs: flagSubgraphs });
   }
-  return { subgraphs, featureFlags };
+  // graph.yaml has no header rules (Cosmo keeps them in router.yaml): a new graph's default applies.
+  return { subgraphs, featureFlags, headers: defaultHeaderRules() };
 }

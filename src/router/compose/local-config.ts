@@ -5,6 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { composeSubgraphs, type CompositionErrorInfo } from '../../shared/composition/compose.ts';
 import {
+  defaultHeaderRules,
+  hasHeaderRules,
+  headerRulesSchema,
+  type HeaderRules,
+} from '../../shared/header-rules.ts';
+import {
   ROUTER_CONFIG_FORMAT,
   type RouterConfig,
   type ServedComposition,
@@ -43,6 +49,8 @@ const documentSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Cosmo router.yaml's `headers` block; absent: a new graph's default (Authorization). */
+  headers: headerRulesSchema.optional(),
 });
 
 export type ComposeConfigResult =
@@ -51,15 +59,15 @@ export type ComposeConfigResult =
 
 /** A format-1 router config composed locally, with no control plane. */
 export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult {
-  const base = composeServed(input.subgraphs);
+  const base = composeServed(input.subgraphs, input.headers);
   if (!base.ok) return { ok: false, errors: base.errors.map((e) => ({ ...e, flag: null })) };
   const featureFlags: RouterConfig['featureFlags'] = [];
   for (const flag of input.featureFlags ?? []) {
     const replaced = new Set(flag.subgraphs.map((s) => s.name));
-    const composed = composeServed([
-      ...input.subgraphs.filter((s) => !replaced.has(s.name)),
-      ...flag.subgraphs,
-    ]);
+    const composed = composeServed(
+      [...input.subgraphs.filter((s) => !replaced.has(s.name)), ...flag.subgraphs],
+      input.headers,
+    );
     if (!composed.ok) return { ok: false, errors: composed.errors.map((e) => ({ ...e, flag: flag.name })) };
     featureFlags.push({ name: flag.name, ...composed.served });
   }
@@ -78,12 +86,14 @@ export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult
 
 function composeServed(
   subgraphs: LocalSubgraph[],
+  headers: HeaderRules | undefined,
 ): { ok: true; served: ServedComposition } | { ok: false; errors: CompositionErrorInfo[] } {
   const result = composeSubgraphs(subgraphs);
   if (!result.ok) return result;
   return {
     ok: true,
     served: {
+      ...(headers && hasHeaderRules(headers) ? { headers } : {}),
       compositionId: `local-${createHash('sha256').update(result.supergraphSdl).digest('hex').slice(0, 16)}`,
       supergraphSdl: result.supergraphSdl,
       subgraphs: subgraphs.map((s) => ({
@@ -106,12 +116,16 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   try {
     raw = parseYaml(text);
   } catch (err) {
-    throw new SubgraphsFileError(`${path} is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SubgraphsFileError(
+      `${path} is not valid YAML: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   if (isCosmoGraphYaml(raw)) return readCosmoGraphYaml(path, raw);
   // A bare list of subgraphs, or a document with graph, subgraphs and feature_flags.
   const parsed = Array.isArray(raw)
-    ? listSchema.transform((subgraphs) => ({ graph: undefined, subgraphs, feature_flags: [] })).safeParse(raw)
+    ? listSchema
+        .transform((subgraphs) => ({ graph: undefined, subgraphs, feature_flags: [], headers: undefined }))
+        .safeParse(raw)
     : documentSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -131,6 +145,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   const doc = parsed.data;
   return {
     graph: doc.graph,
+    headers: doc.headers ?? defaultHeaderRules(),
     subgraphs: await load(doc.subgraphs),
     featureFlags: await Promise.all(
       doc.feature_flags.map(async (f) => ({ name: f.name, subgraphs: await load(f.subgraphs) })),

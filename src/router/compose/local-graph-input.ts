@@ -1,4 +1,5 @@
 import type { SubgraphInput } from '../../shared/composition/compose.ts';
+import type { HeaderRules } from '../../shared/header-rules.ts';
 import type { GrpcMapping, PluginBuildRef, SubgraphKind } from '../../shared/router-config.ts';
 
 /** A subgraph to compose; plugins and gRPC services (from a Cosmo graph.yaml) say how to reach them. */
@@ -13,6 +14,8 @@ export interface LocalGraphInput {
   subgraphs: LocalSubgraph[];
   /** Each flag replaces the base subgraphs of the same name (or adds new ones). */
   featureFlags?: { name: string; subgraphs: LocalSubgraph[] }[];
+  /** Which client headers reach the subgraphs; flags get the same. Absent: none. */
+  headers?: HeaderRules;
   builtAt?: string;
 }
 

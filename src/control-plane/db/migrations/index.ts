@@ -4,6 +4,7 @@ import plugins from './0003-plugins.ts';
 import featureFlags from './0004-feature-flags.ts';
 import pluginPins from './0005-plugin-pins.ts';
 import cosmoFeatureSubgraphs from './0010-cosmo-feature-subgraphs.ts';
+import headerRules from './0006-header-rules.ts';
 
 export interface Migration {
   id: number;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { id: 4, name: 'feature-flags', sql: featureFlags },
   { id: 5, name: 'plugin-pins', sql: pluginPins },
   { id: 10, name: 'cosmo-feature-subgraphs', sql: cosmoFeatureSubgraphs },
+  { id: 6, name: 'header-rules', sql: headerRules },
 ];
