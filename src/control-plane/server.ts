@@ -25,6 +25,9 @@ import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
 import { FeatureFlagService } from './feature-flags/flag-service.ts';
 import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
 import { registryPluginHooks } from './graphs/plugin-usage/registry-plugin-hooks.ts';
+import { DEFAULT_ADMIN_EMAIL } from './bootstrap.ts';
+import { OidcService } from './auth/oidc/oidc-service.ts';
+import { registerOidcRoutes } from './auth/oidc/oidc-routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -51,9 +54,14 @@ export function createServices(deps: ServerDeps) {
   };
   return {
     ...repos,
-    auth: new AuthService({ config: deps.config, ...repos, now }),
+    auth: new AuthService({
+      config: { ...deps.config, recoveryEmail: (deps.config.admin.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase() },
+      ...repos,
+      now,
+    }),
     members: new MemberService({ db, users: repos.users, organizations: repos.organizations, now }),
     apiKeyService: new ApiKeyService({ apiKeys: repos.apiKeys, now }),
+    oidc: deps.config.oidc ? new OidcService({ config: deps.config.oidc, db, now }) : undefined,
     plugins: new PluginService({ db, storage: createPluginStorage(deps.config.plugins.storage), config: deps.config.plugins, now }),
     now,
   };
@@ -84,7 +92,19 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
 
   const router = createRouter(app, { auth: services.auth, organizations: services.organizations });
-  registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
+  registerAuthRoutes(router, {
+    auth: services.auth,
+    members: services.members,
+    sessionTtlMs: deps.config.sessionTtlMs,
+    ...(services.oidc ? { endSessionUrl: (idToken: string) => services.oidc!.client.endSessionUrl(idToken) } : {}),
+  });
+  registerOidcRoutes(router, {
+    oidc: services.oidc,
+    auth: services.auth,
+    passwordLogin: deps.config.passwordLogin,
+    sessionTtlMs: deps.config.sessionTtlMs,
+    log: app.log,
+  });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
   await registerGraphRegistry(app, router, {
