@@ -32,17 +32,19 @@ export interface VerifiedLogin {
 const TIMEOUT_SECONDS = 10;
 
 /**
- * openid-client, configured once from the issuer's discovery document. The document is
- * fetched on the first login, not at start, so an IdP that is down does not stop the
- * control plane; a failed discovery is retried by the next login.
+ * openid-client, configured from the issuer's discovery document. The document is fetched
+ * again at the start of every login, not once at start: an IdP that is down then neither
+ * stops the control plane nor sends people to a dead page (they get a message instead),
+ * and changed metadata is picked up. The callback reuses the latest document.
  */
 export class OidcClient {
   private configuration: Promise<oidc.Configuration> | undefined;
 
   constructor(private readonly settings: OidcConfig) {}
 
-  private discover(): Promise<oidc.Configuration> {
+  private discover(fresh = false): Promise<oidc.Configuration> {
     const { issuer, clientId, clientSecret } = this.settings;
+    if (fresh) this.configuration = undefined;
     this.configuration ??= oidc
       .discovery(issuer, clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
         timeout: TIMEOUT_SECONDS,
@@ -57,7 +59,7 @@ export class OidcClient {
   }
 
   async authorizationRequest(): Promise<AuthorizationRequest> {
-    const config = await this.discover();
+    const config = await this.discover(true);
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();

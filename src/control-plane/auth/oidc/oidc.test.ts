@@ -1,10 +1,14 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../../testing/test-server.ts';
 import { startTestIdp, type TestIdp, type TestIdpAccount } from '../../testing/test-idp.ts';
 import { TestBrowser, type Page } from '../../testing/test-browser.ts';
 import { TestClient } from '../../testing/test-client.ts';
+
+// Each pair is a control plane on its own database plus an IdP; on a busy machine starting
+// one takes longer than the default hook timeout.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const CLIENT_ID = 'switchyard-test';
 const CLIENT_SECRET = 'switchyard test client secret';
@@ -262,28 +266,25 @@ describe('SSO failures return to the login page and create nothing', () => {
     await expectFailure(() => browser.navigate(callback.toString()), 'invalid_response');
   });
 
-  it('an IdP that is down when the login starts', async () => {
-    const down = await startPair();
-    try {
-      await down.idp.close();
-      await expectFailure(() => new TestBrowser().navigate(`${down.ts.url}/api/v1/auth/oidc/login`), 'idp_unreachable', down.ts);
-    } finally {
-      await down.close();
-    }
-  });
+  describe('an IdP that is down', () => {
+    let down: Pair;
+    beforeAll(async () => {
+      down = await startPair();
+    });
+    afterAll(() => down?.close());
 
-  it('an IdP that goes down before the code is exchanged', async () => {
-    const down = await startPair();
-    try {
+    it('before the code is exchanged', async () => {
       const browser = new TestBrowser();
       browser.stopBefore = (url) => url.pathname === '/api/v1/auth/oidc/callback';
       const callback = (await ssoLogin(browser, 'ada', { on: down })).url;
       browser.stopBefore = undefined;
       await down.idp.close();
       await expectFailure(() => browser.navigate(callback.toString()), 'idp_unreachable', down.ts);
-    } finally {
-      await down.close();
-    }
+    });
+
+    it('when the login starts', async () => {
+      await expectFailure(() => new TestBrowser().navigate(`${down.ts.url}/api/v1/auth/oidc/login`), 'idp_unreachable', down.ts);
+    });
   });
 });
 
