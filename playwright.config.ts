@@ -82,7 +82,8 @@ export default defineConfig({
       command: 'node bin/switchyard.js start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // A cold PGlite initdb plus the demo seed takes over a minute on a busy 2-core machine.
+      timeout: 180_000,
       stdout: 'pipe',
       stderr: 'pipe',
       env: serverEnv,

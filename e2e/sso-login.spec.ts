@@ -12,6 +12,8 @@ async function signInAtIdp(page: Page, login: string) {
 }
 
 test('a developer logs in through the IdP and lands in the studio with the role of their groups', async ({ page }) => {
+  // Nine page loads across two servers (login, IdP login and consent, studio, IdP logout).
+  test.slow();
   await page.goto(`/o/${ORG}/graphs`);
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
   // Password login stays beside SSO.
@@ -42,6 +44,7 @@ test('a developer logs in through the IdP and lands in the studio with the role 
 });
 
 test('cancelling at the IdP comes back to the login page with the reason, logged out', async ({ page }) => {
+  test.slow();
   await page.goto('/login');
   await page.getByRole('link', { name: 'Log in with SSO' }).click();
   await signInAtIdp(page, 'vic');

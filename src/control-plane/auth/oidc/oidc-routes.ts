@@ -53,11 +53,11 @@ export function registerOidcRoutes(
     access: access.public,
     query: z.object({ returnTo: z.string().optional() }),
     status: 302,
-    handler: async ({ reply, query }) => {
+    handler: async ({ req, reply, query }) => {
       if (!oidc) return reply.redirect(loginErrorUrl('not_configured'), 303);
       try {
         const { url, state } = await oidc.start(safeReturnTo(query.returnTo));
-        reply.setCookie(OIDC_STATE_COOKIE, state, { ...cookieOptions, maxAge: 600 });
+        reply.setCookie(OIDC_STATE_COOKIE, state, { ...cookieOptions, secure: req.protocol === 'https', maxAge: 600 });
         return reply.redirect(url, 302);
       } catch (err) {
         return fail(reply, err);
