@@ -63,14 +63,20 @@ export class OidcClient {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: this.settings.redirectUri,
-      scope: this.settings.scope,
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
+    let url: URL;
+    try {
+      url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: this.settings.redirectUri,
+        scope: this.settings.scope,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+    } catch (err) {
+      // e.g. a discovery document without an authorization_endpoint
+      throw classify(err, 'discovery');
+    }
     return { url, state, nonce, codeVerifier };
   }
 
