@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { idpClient, idpIssuer, idpRoleMap } from './e2e/support/sso.ts';
 
 // End-to-end tests run the built app (`npm run build`; `npm run test:e2e` builds when
 // needed) through `switchyard start`, on a fresh data directory per run.
@@ -14,7 +15,8 @@ const dataDir = isRunner ? mkdtempSync(join(tmpdir(), 'switchyard-e2e-')) : '';
 if (isRunner) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 // Debian's chromium; Playwright's own browser downloads are never used.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const serverEnv: Record<string, string> = {
   PORT: String(port),
@@ -28,6 +30,13 @@ const serverEnv: Record<string, string> = {
   // `npm start` can keep running beside the tests.
   ROUTER_PORT: String(port + 2),
   SWITCHYARD_DEMO_PORT: String(port + 1001),
+  // Single sign-on through the test IdP (e2e/support/test-idp-server.ts), beside password login.
+  PUBLIC_URL: baseURL,
+  SWITCHYARD_OIDC_ISSUER: idpIssuer,
+  SWITCHYARD_OIDC_CLIENT_ID: idpClient.clientId,
+  SWITCHYARD_OIDC_CLIENT_SECRET: idpClient.clientSecret,
+  SWITCHYARD_OIDC_ROLE_CLAIM: 'groups',
+  SWITCHYARD_OIDC_ROLE_MAP: idpRoleMap,
 };
 // PostgreSQL only when asked for: CI's DATABASE_URL is for the integration tests, and an
 // empty value here makes the server fall back to PGlite in the temp directory.
@@ -59,13 +68,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: 'node bin/switchyard.js start',
-    url: `${baseURL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: serverEnv,
-  },
+  // Started in this order: the IdP first, so the control plane finds it.
+  webServer: [
+    {
+      command: 'node --import tsx e2e/support/test-idp-server.ts',
+      url: `${idpIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node bin/switchyard.js start',
+      url: `${baseURL}/readyz`,
+      reuseExistingServer: false,
+      // A cold PGlite initdb plus the demo seed takes over a minute on a busy 2-core machine.
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: serverEnv,
+    },
+  ],
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { checkPluginStorageEnv, pluginConfigFromEnv, pluginEnvShape, type PluginConfig } from './plugins/plugin-config.ts';
+import { checkOidcEnv, oidcConfigFromEnv, oidcEnvShape, type OidcConfig } from './auth/oidc/oidc-config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -28,7 +29,11 @@ const envSchema = z.object({
   SWITCHYARD_STUDIO_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...pluginEnvShape,
-}).superRefine(checkPluginStorageEnv);
+  ...oidcEnvShape,
+}).superRefine((env, ctx) => {
+  checkPluginStorageEnv(env, ctx);
+  checkOidcEnv(env, ctx);
+});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -44,6 +49,10 @@ export interface Config {
   studioDir: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   plugins: PluginConfig;
+  /** Single sign-on; undefined when SWITCHYARD_OIDC_ISSUER is not set. */
+  oidc: OidcConfig | undefined;
+  /** false: only the first admin (SWITCHYARD_ADMIN_EMAIL) may still log in with a password, to recover. */
+  passwordLogin: boolean;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     studioDir: e.SWITCHYARD_STUDIO_DIR,
     logLevel: e.LOG_LEVEL,
     plugins: pluginConfigFromEnv(e),
+    oidc: oidcConfigFromEnv(e),
+    passwordLogin: e.SWITCHYARD_PASSWORD_LOGIN,
   };
 }
 

@@ -27,6 +27,9 @@ import { FeatureFlagService } from './feature-flags/flag-service.ts';
 import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
 import { registryPluginHooks } from './graphs/plugin-usage/registry-plugin-hooks.ts';
 import { registerPlatformService } from './cosmo/platform-service.ts';
+import { DEFAULT_ADMIN_EMAIL } from './bootstrap.ts';
+import { OidcService } from './auth/oidc/oidc-service.ts';
+import { registerOidcRoutes } from './auth/oidc/oidc-routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -53,10 +56,23 @@ export function createServices(deps: ServerDeps) {
   };
   return {
     ...repos,
-    auth: new AuthService({ config: deps.config, ...repos, now }),
+    auth: new AuthService({
+      config: {
+        ...deps.config,
+        recoveryEmail: (deps.config.admin.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase(),
+      },
+      ...repos,
+      now,
+    }),
     members: new MemberService({ db, users: repos.users, organizations: repos.organizations, now }),
     apiKeyService: new ApiKeyService({ apiKeys: repos.apiKeys, now }),
-    plugins: new PluginService({ db, storage: createPluginStorage(deps.config.plugins.storage), config: deps.config.plugins, now }),
+    oidc: deps.config.oidc ? new OidcService({ config: deps.config.oidc, db, now }) : undefined,
+    plugins: new PluginService({
+      db,
+      storage: createPluginStorage(deps.config.plugins.storage),
+      config: deps.config.plugins,
+      now,
+    }),
     now,
   };
 }
@@ -87,7 +103,21 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
 
   const router = createRouter(app, { auth: services.auth, organizations: services.organizations });
-  registerAuthRoutes(router, { auth: services.auth, members: services.members, sessionTtlMs: deps.config.sessionTtlMs });
+  registerAuthRoutes(router, {
+    auth: services.auth,
+    members: services.members,
+    sessionTtlMs: deps.config.sessionTtlMs,
+    ...(services.oidc
+      ? { endSessionUrl: (idToken: string) => services.oidc!.client.endSessionUrl(idToken) }
+      : {}),
+  });
+  registerOidcRoutes(router, {
+    oidc: services.oidc,
+    auth: services.auth,
+    passwordLogin: deps.config.passwordLogin,
+    sessionTtlMs: deps.config.sessionTtlMs,
+    log: app.log,
+  });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
   const registry = await registerGraphRegistry(app, router, {
@@ -105,7 +135,11 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     db: deps.database.db,
     now: services.now,
   });
-  const flags = new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins });
+  const flags = new FeatureFlagService({
+    db: deps.database.db,
+    now: services.now,
+    plugins: services.plugins,
+  });
   registerFeatureFlagRoutes(router, flags);
   await registerPlatformService(app, {
     auth: services.auth,
@@ -114,7 +148,10 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     flags,
     registryDeps: { db: deps.database.db, now: services.now },
   });
-  services.plugins.hooks = registryPluginHooks({ db: deps.database.db, now: services.now }, services.plugins.hooks);
+  services.plugins.hooks = registryPluginHooks(
+    { db: deps.database.db, now: services.now },
+    services.plugins.hooks,
+  );
   services.plugins.hooks = withFlagPluginUsage(deps.database.db, services.plugins.hooks);
 
   const openapi = buildOpenApi(router.registry, { version: SWITCHYARD_VERSION });
@@ -122,7 +159,12 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
 
   const studio = deps.config.studioDir ? createStudioHandler(deps.config.studioDir) : null;
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api' || !studio || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    if (
+      req.url.startsWith('/api/') ||
+      req.url === '/api' ||
+      !studio ||
+      (req.method !== 'GET' && req.method !== 'HEAD')
+    ) {
       return reply
         .status(404)
         .send(errorBody('not_found', `No route for ${req.method} ${req.url.split('?')[0]}`));

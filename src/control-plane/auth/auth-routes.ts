@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Router } from '../http/route.ts';
 import { access } from '../http/route.ts';
@@ -13,20 +12,24 @@ import {
   sessionListSchema,
 } from '../../shared/api/auth.ts';
 import { apiPaths } from '../../shared/api/paths.ts';
+import { logoutResponseSchema } from '../../shared/api/sso.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const tokenParams = z.strictObject({ token: z.string().min(10).max(200) });
 
-export function registerAuthRoutes(router: Router, deps: { auth: AuthService; members: MemberService; sessionTtlMs: number }) {
+export function registerAuthRoutes(
+  router: Router,
+  deps: {
+    auth: AuthService;
+    members: MemberService;
+    sessionTtlMs: number;
+    /** SSO only: the IdP's logout URL for an ID token, when the IdP offers RP-initiated logout. */
+    endSessionUrl?: (idToken: string) => Promise<string | null>;
+  },
+) {
   const { auth, members } = deps;
-
-  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      maxAge: Math.floor(deps.sessionTtlMs / 1000),
-    });
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => setSessionCookie(req, reply, token, deps.sessionTtlMs);
 
   router.route({
     method: 'POST',
@@ -43,7 +46,7 @@ export function registerAuthRoutes(router: Router, deps: { auth: AuthService; me
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      setSessionCookie(req, reply, token);
+      setCookie(req, reply, token);
       return auth.me(await auth.resolveSession(token)).then((me) => ({ ...me, csrfToken: session.csrfToken }));
     },
   });
@@ -52,12 +55,15 @@ export function registerAuthRoutes(router: Router, deps: { auth: AuthService; me
     method: 'POST',
     url: apiPaths.logout,
     tag: 'auth',
-    summary: 'End the current session',
+    summary:
+      'End the current session (204). A session opened through SSO answers 200 with endSessionUrl when the IdP offers RP-initiated logout: open it to end the IdP session too',
     access: access.user,
     status: 204,
     handler: async ({ principal, reply }) => {
-      await auth.logout(principal);
+      const { idToken } = await auth.logout(principal);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const endSessionUrl = idToken && deps.endSessionUrl ? await deps.endSessionUrl(idToken) : null;
+      if (endSessionUrl) await reply.status(200).send(logoutResponseSchema.parse({ endSessionUrl }));
     },
   });
 
@@ -115,7 +121,7 @@ export function registerAuthRoutes(router: Router, deps: { auth: AuthService; me
     handler: async ({ req, reply, params, body }) => {
       const { userId } = await members.accept(params.token, body);
       const { token } = await auth.openSession(userId, req.headers['user-agent'] ?? null);
-      setSessionCookie(req, reply, token);
+      setCookie(req, reply, token);
       return auth.me(await auth.resolveSession(token));
     },
   });

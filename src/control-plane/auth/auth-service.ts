@@ -15,7 +15,10 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect';
 export class AuthService {
   constructor(
     private readonly deps: {
-      config: Pick<Config, 'sessionTtlMs' | 'loginLimits'>;
+      config: Pick<Config, 'sessionTtlMs' | 'loginLimits' | 'passwordLogin'> & {
+        /** With password login off, this one account (the first admin's) may still use its password, to recover. */
+        recoveryEmail: string;
+      };
       users: UserRepository;
       sessions: SessionRepository;
       organizations: OrganizationRepository;
@@ -30,6 +33,9 @@ export class AuthService {
    */
   async login(input: { email: string; password: string; ip: string; userAgent: string | null }) {
     const { config, users, sessions, now } = this.deps;
+    if (!config.passwordLogin && input.email !== config.recoveryEmail) {
+      throw new AppError(403, 'password_login_disabled', 'Password login is turned off here. Log in with SSO.');
+    }
     const at = now();
     const accountBucket = `account:${input.email}`;
     const ipBucket = `ip:${input.ip}`;
@@ -46,7 +52,8 @@ export class AuthService {
       );
     }
     const user = await users.findByEmail(input.email);
-    const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnVerification(input.password), false);
+    // People who only log in through SSO have no password: the same answer, and the same time, as a wrong one.
+    const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await burnVerification(input.password), false);
     if (!user || !ok) {
       await sessions.recordFailure([accountBucket, ipBucket], at);
       throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
@@ -55,7 +62,7 @@ export class AuthService {
     return this.openSession(user.id, input.userAgent);
   }
 
-  async openSession(userId: string, userAgent: string | null) {
+  async openSession(userId: string, userAgent: string | null, idToken: string | null = null) {
     const token = randomToken();
     const at = this.deps.now();
     const session = await this.deps.sessions.create({
@@ -64,12 +71,15 @@ export class AuthService {
       csrfToken: randomToken(24),
       userAgent: userAgent?.slice(0, 400) ?? null,
       expiresAt: new Date(at.getTime() + this.deps.config.sessionTtlMs),
+      idToken,
     });
     return { token, session };
   }
 
-  async logout(principal: Principal): Promise<void> {
-    if (principal.kind === 'session') await this.deps.sessions.revoke(principal.sessionId, this.deps.now());
+  /** Ends the session; returns the ID token of an SSO session, so the IdP session can be ended too. */
+  async logout(principal: Principal): Promise<{ idToken: string | null }> {
+    if (principal.kind !== 'session') return { idToken: null };
+    return { idToken: await this.deps.sessions.revoke(principal.sessionId, this.deps.now()) };
   }
 
   /** Resolves a session cookie; expired and revoked sessions are told apart from garbage. */

@@ -13,6 +13,7 @@ export class SessionRepository {
     csrfToken: string;
     userAgent: string | null;
     expiresAt: Date;
+    idToken?: string | null;
   }): Promise<SessionRow> {
     const [row] = await this.db.insert(sessions).values(input).returning();
     return row!;
@@ -32,11 +33,14 @@ export class SessionRepository {
     await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
 
-  async revoke(id: string, now: Date): Promise<void> {
+  /** Returns the session's ID token (SSO sessions only); the row drops it, having no more use for it. */
+  async revoke(id: string, now: Date): Promise<string | null> {
+    const [row] = await this.db.select({ idToken: sessions.idToken }).from(sessions).where(eq(sessions.id, id)).limit(1);
     await this.db
       .update(sessions)
-      .set({ revokedAt: now })
+      .set({ revokedAt: now, idToken: null })
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    return row?.idToken ?? null;
   }
 
   async revokeForUser(userId: string, id: string, now: Date): Promise<boolean> {

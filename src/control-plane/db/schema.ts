@@ -7,7 +7,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
+  /** null for people who only log in through single sign-on */
+  passwordHash: text('password_hash'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -39,6 +40,8 @@ export const sessions = pgTable('sessions', {
   lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
+  /** SSO sessions: the ID token, the id_token_hint of RP-initiated logout */
+  idToken: text('id_token'),
 });
 
 export const invitations = pgTable('invitations', {
@@ -77,3 +80,4 @@ export * from './schema-graphs.ts';
 export * from './schema-plugins.ts';
 export * from './schema-flags.ts';
 export * from './schema-cosmo.ts';
+export * from './schema-oidc.ts';

@@ -118,6 +118,9 @@ export class MemberService {
     const { invitation } = await this.openInvitation(token);
     const existing = await users.findByEmail(invitation.email);
     if (existing) {
+      if (!existing.passwordHash) {
+        throw new AppError(409, 'conflict', 'This account logs in with SSO and has no password; ask an admin to add it to the organization instead');
+      }
       if (!(await verifyPassword(existing.passwordHash, input.password))) {
         throw new AppError(401, 'invalid_credentials', 'That is not the password of this account');
       }

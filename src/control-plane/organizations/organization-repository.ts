@@ -18,6 +18,12 @@ export class OrganizationRepository {
     return this.db.$count(organizations);
   }
 
+  /** The first organization made: the bootstrap one. */
+  async oldest(): Promise<OrganizationRow | undefined> {
+    const [row] = await this.db.select().from(organizations).orderBy(asc(organizations.createdAt), asc(organizations.id)).limit(1);
+    return row;
+  }
+
   async findBySlug(slug: string): Promise<OrganizationRow | undefined> {
     const [row] = await this.db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
     return row;

@@ -26,13 +26,13 @@ export interface TestServer {
 /** The real control plane on a fresh database, listening on a random loopback port. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  opts: { now?: () => Date; database?: DatabaseHandle } = {},
+  opts: { now?: () => Date; database?: DatabaseHandle; port?: number } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SWITCHYARD_ORG_NAME: 'Acme', ...env });
   const database = opts.database ?? (await createTestDatabase());
   await bootstrapFirstAdmin(database.db, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, orgName: 'Acme' });
   const server = await createServer({ config, database, ...(opts.now ? { now: opts.now } : {}) });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  await server.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   let n = 0;

@@ -17,7 +17,7 @@ export class UserRepository {
     return row;
   }
 
-  async create(input: { email: string; name: string; passwordHash: string }, db: Database = this.db): Promise<UserRow> {
+  async create(input: { email: string; name: string; passwordHash: string | null }, db: Database = this.db): Promise<UserRow> {
     const [row] = await db.insert(users).values(input).returning();
     return row!;
   }

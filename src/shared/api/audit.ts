@@ -12,10 +12,10 @@ export const auditEntrySchema = z.object({
     /** an email, `api-key:<name>` or `system:<what>` */
     label: z.string(),
   }),
-  /** e.g. graph.created, subgraph.schema_published, router_token.revoked */
+  /** e.g. graph.created, subgraph.schema_published, router_token.revoked, member.sso_login, member.role_changed */
   action: z.string(),
-  resourceType: z.enum(['namespace', 'graph', 'subgraph', 'router_token', 'feature_flag']),
-  /** the resource's name; for router tokens `<graph>/<token name>` */
+  resourceType: z.enum(['namespace', 'graph', 'subgraph', 'router_token', 'feature_flag', 'member']),
+  /** the resource's name; for router tokens `<graph>/<token name>`, for members their email */
   resourceName: z.string(),
   namespace: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -6,6 +6,7 @@ export const errorCodes = [
   'unauthenticated',
   'session_expired',
   'invalid_credentials',
+  'password_login_disabled',
   'csrf_failed',
   'forbidden',
   'not_found',

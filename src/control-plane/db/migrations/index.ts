@@ -5,6 +5,7 @@ import featureFlags from './0004-feature-flags.ts';
 import pluginPins from './0005-plugin-pins.ts';
 import cosmoFeatureSubgraphs from './0010-cosmo-feature-subgraphs.ts';
 import headerRules from './0006-header-rules.ts';
+import oidc from './0008-oidc.ts';
 
 export interface Migration {
   id: number;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { id: 5, name: 'plugin-pins', sql: pluginPins },
   { id: 10, name: 'cosmo-feature-subgraphs', sql: cosmoFeatureSubgraphs },
   { id: 6, name: 'header-rules', sql: headerRules },
+  { id: 8, name: 'oidc', sql: oidc },
 ];

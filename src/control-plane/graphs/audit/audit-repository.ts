@@ -9,7 +9,7 @@ export interface AuditRecord {
   organizationId: string;
   actor: Actor;
   action: string;
-  resourceType: 'namespace' | 'graph' | 'subgraph' | 'router_token' | 'feature_flag';
+  resourceType: 'namespace' | 'graph' | 'subgraph' | 'router_token' | 'feature_flag' | 'member';
   resourceName: string;
   namespace: string | null;
   details?: Record<string, unknown>;

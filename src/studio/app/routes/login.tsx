@@ -16,7 +16,12 @@ export function Component() {
   return (
     <AuthShell>
       <title>Log in · Switchyard</title>
-      <LoginForm onSuccess={done} />
+      <LoginForm
+        onSuccess={done}
+        redirectTo={safeRedirectTo(params.get('redirectTo'))}
+        ssoError={params.get('sso_error')}
+        forcePassword={params.has('password')}
+      />
     </AuthShell>
   );
 }

@@ -25,7 +25,8 @@ export function UserMenuContent({ defaultOpen }: { defaultOpen: boolean }) {
   const logOut = () =>
     logout.mutate(undefined, {
       // A full load, not a client-side navigation: nothing of this session stays in memory.
-      onSuccess: () => window.location.replace(paths.login.getHref()),
+      // After SSO the IdP ends its session too, then sends the browser back to the login page.
+      onSuccess: (endSessionUrl) => window.location.replace(endSessionUrl ?? paths.login.getHref()),
       onError: (err) => toast({ variant: 'error', title: 'Could not log out', description: errorMessage(err) }),
     });
 
