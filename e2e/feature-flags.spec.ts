@@ -44,20 +44,25 @@ test('clone the demo graph into a flag, swap reviews for a mock with a new field
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('tab', { name: 'Mock plugin' })).toHaveAttribute('aria-selected', 'true');
   const sdl = dialog.getByRole('textbox', { name: 'Mock schema SDL' });
-  // Pre-filled with the base subgraph's latest SDL.
-  await expect(sdl).toHaveValue(/type Review\b[^{]*\{/);
-  const base = await sdl.inputValue();
+  // Pre-filled with the base subgraph's latest SDL, in a real code editor (CodeMirror).
+  await expect(sdl).toContainText(/type Review\b[^{]*\{/);
+  await expect(sdl).toHaveAttribute('contenteditable', 'true');
+  const base = await sdl.innerText();
 
   // Validated as you type: a broken field shows where.
   await sdl.fill(base.replace(/(type Review\b[^{]*\{)/, '$1\n  headline String'));
   await expect(dialog.getByTestId('sdl-error')).toContainText(/Line \d+, column \d+: Expected ":"/);
+  // The editor marks the error where it is, as you type.
+  await expect(dialog.locator('.cm-lintRange-error').first()).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Swap for mock' })).toBeDisabled();
   await sdl.fill(base.replace(/(type Review\b[^{]*\{)/, '$1\n  headline: String'));
   await expect(dialog.getByTestId('sdl-verdict')).toHaveText('Valid SDL');
 
   const mocks = dialog.getByRole('textbox', { name: 'mocks.json' });
   await mocks.fill('{"Review": {"headline": "Mocked headline"');
-  await expect(dialog.getByTestId('mocks-error')).toContainText(/Line 1, column \d+/);
+  // Where the JSON breaks, by line and column (filling an editor ends the text with a newline,
+  // so an unclosed object is reported at the end of line 1 or the start of line 2).
+  await expect(dialog.getByTestId('mocks-error')).toContainText(/Line [12], column \d+/);
   await mocks.fill('{"Review": {"headline": "Mocked headline"}}');
   await expect(dialog.getByTestId('mocks-verdict')).toHaveText('Valid JSON');
 
