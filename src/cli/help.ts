@@ -40,6 +40,21 @@ const CONTROL_PLANE_ENV: [string, string][] = [
     'SWITCHYARD_S3_ENDPOINT, SWITCHYARD_S3_BUCKET, SWITCHYARD_S3_REGION, SWITCHYARD_S3_ACCESS_KEY_ID, SWITCHYARD_S3_SECRET_ACCESS_KEY',
     'all five: keep plugin builds in S3-compatible storage',
   ],
+  [
+    'SWITCHYARD_OIDC_ISSUER, SWITCHYARD_OIDC_CLIENT_ID, SWITCHYARD_OIDC_CLIENT_SECRET',
+    'all three: single sign-on through this OpenID Connect provider (needs PUBLIC_URL)',
+  ],
+  ['SWITCHYARD_OIDC_ORG', 'the organization SSO users join (default: the first one)'],
+  [
+    'SWITCHYARD_OIDC_ROLE_CLAIM, SWITCHYARD_OIDC_ROLE_MAP',
+    'both: roles from a groups claim, e.g. admins:admin,devs:developer',
+  ],
+  ['SWITCHYARD_OIDC_DEFAULT_ROLE', 'the role of SSO users no group maps (default viewer)'],
+  ['SWITCHYARD_OIDC_GROUPS_SCOPE', 'the scope asked for with a role claim (default groups)'],
+  [
+    'SWITCHYARD_PASSWORD_LOGIN',
+    'false: SSO only; the first admin can still log in at /login?password (default true)',
+  ],
   ['LOG_LEVEL', 'fatal … trace, or silent (default info)'],
   ['SWITCHYARD_LOG_FORMAT', 'json or pretty (default: pretty on a terminal, JSON otherwise)'],
 ];

@@ -9,6 +9,7 @@ import { systemActor } from '../control-plane/graphs/actor.ts';
 import { OrganizationRepository } from '../control-plane/organizations/organization-repository.ts';
 import { organizations } from '../control-plane/db/schema.ts';
 import { DEFAULT_NAMESPACE } from '../shared/api/graphs.ts';
+import { PLANNERS } from '../router/planner.ts';
 import { startRouter, type RunningRouter } from '../router/start.ts';
 
 const LOCAL_ROUTER_TOKEN = 'local-router';
@@ -20,6 +21,10 @@ const stackEnv = z.object({
   SWITCHYARD_ROUTER_DATA_DIR: z.string().min(1).optional(),
   // The control plane reads it too (config.ts); the local router keeps its state beside it.
   SWITCHYARD_DATA_DIR: z.string().min(1).default('./.switchyard/data'),
+  SWITCHYARD_ROUTER_PLANNER: z.enum(PLANNERS, { message: 'must be rust or js' }).default('rust'),
+  SWITCHYARD_ROUTER_MASK_ERRORS: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false'),
 });
 export type StackOptions = z.infer<typeof stackEnv>;
 export const STACK_ENV_VARS = Object.keys(stackEnv.shape);
@@ -28,7 +33,9 @@ export function loadStackOptions(env: Record<string, string | undefined> = proce
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = stackEnv.safeParse(cleaned);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }
@@ -51,7 +58,8 @@ export async function startLocalStack(config: Config, options: StackOptions): Pr
   let demo: DemoSubgraphs | null = null;
   let router: RunningRouter | null = null;
   try {
-    if (options.SWITCHYARD_DEMO === 'false') return { controlPlane, demo, router, routerGraphqlUrl: null, close: () => controlPlane.close() };
+    if (options.SWITCHYARD_DEMO === 'false')
+      return { controlPlane, demo, router, routerGraphqlUrl: null, close: () => controlPlane.close() };
     const base = options.SWITCHYARD_DEMO_PORT;
     demo = await startDemoSubgraphs({
       host: '127.0.0.1',
@@ -68,18 +76,36 @@ export async function startLocalStack(config: Config, options: StackOptions): Pr
     const orgContext = { id: org.id, slug: org.slug, name: org.name, role: 'admin' as const };
     const actor = systemActor('npm-start');
     for (const t of await tokens.list(orgContext, DEFAULT_NAMESPACE, DEMO_GRAPH)) {
-      if (t.name === LOCAL_ROUTER_TOKEN && !t.revokedAt) await tokens.revoke(orgContext, actor, DEFAULT_NAMESPACE, DEMO_GRAPH, t.id);
+      if (t.name === LOCAL_ROUTER_TOKEN && !t.revokedAt)
+        await tokens.revoke(orgContext, actor, DEFAULT_NAMESPACE, DEMO_GRAPH, t.id);
     }
-    const { token } = await tokens.create(orgContext, actor, DEFAULT_NAMESPACE, DEMO_GRAPH, LOCAL_ROUTER_TOKEN);
+    const { token } = await tokens.create(
+      orgContext,
+      actor,
+      DEFAULT_NAMESPACE,
+      DEMO_GRAPH,
+      LOCAL_ROUTER_TOKEN,
+    );
     await new OrganizationRepository(db).findBySlug(org.slug);
 
     router = await startRouter({
-      source: { kind: 'control-plane', apiUrl: `http://127.0.0.1:${portOf(controlPlane.url, config.port)}`, token },
+      source: {
+        kind: 'control-plane',
+        apiUrl: `http://127.0.0.1:${portOf(controlPlane.url, config.port)}`,
+        token,
+      },
       port: options.ROUTER_PORT,
       host: config.host,
       // Under the stack's data directory, so two stacks on one machine never share builds.
       dataDir: options.SWITCHYARD_ROUTER_DATA_DIR ?? join(options.SWITCHYARD_DATA_DIR, 'router'),
-      corsOrigins: [controlPlane.url, 'http://localhost:5173', `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`],
+      planner: options.SWITCHYARD_ROUTER_PLANNER,
+      maskErrors: options.SWITCHYARD_ROUTER_MASK_ERRORS === 'true',
+      corsOrigins: [
+        controlPlane.url,
+        'http://localhost:5173',
+        `http://127.0.0.1:${config.port}`,
+        `http://localhost:${config.port}`,
+      ],
     });
     const running = router;
     const runningDemo = demo;
