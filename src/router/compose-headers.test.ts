@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCompose } from '../cli/commands/compose.ts';
+import { runCompose } from '../cli/commands/compose-command.ts';
 import { startRouterFromArgs } from '../cli/commands/router.ts';
 import type { RunningSubgraph } from '../control-plane/demo/subgraphs/serve.ts';
 import { routerConfigSchema } from '../shared/router-config.ts';
