@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { runStart } from './commands/start.ts';
 import { runSubgraphCommand } from './commands/subgraph-command.ts';
 import { SWITCHYARD_VERSION } from '../shared/version.ts';
 
@@ -34,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       parseArgs({ args: rest, options: {}, strict: true });
-      return runStart();
+      // On demand like the rest: the control plane (PGlite, Fastify) costs ~4 s of CPU to load,
+      // which every `switchyard router` and `compose` paid before (the audit runs them 184 times).
+      return (await import('./commands/start.ts')).runStart();
     }
     case 'subgraph':
       return runSubgraphCommand(rest);
