@@ -6,7 +6,8 @@
 // when a mode falls below its floor in .ci/audit-floor.json. The floor only goes up: --raise-floor
 // writes a higher count, never a lower one.
 //
-// Options: --mode supergraph|composed (repeatable, default both), --serial, --raise-floor.
+// Options: --mode supergraph|composed (repeatable, default both), --serial, --raise-floor,
+// --suite <id> (repeatable: only those suites, for a developer; no floor check then).
 // Env: SWITCHYARD_AUDIT_KIT (the kit's folder; default ../shared/federation-gateway-audit beside
 // the clone), SWITCHYARD_AUDIT_SUPERGRAPH_PORTS and SWITCHYARD_AUDIT_COMPOSED_PORTS
 // ("gateway:subgraphs", defaults 4000:4200 and 4001:4201; the audit kills whatever listens on the
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     mode: { type: 'string', multiple: true },
     serial: { type: 'boolean', default: false },
     'raise-floor': { type: 'boolean', default: false },
+    suite: { type: 'string', multiple: true },
   },
 });
 const modes = values.mode ?? Object.keys(MODES);
@@ -59,13 +61,13 @@ const floor = existsSync(floorFile) ? JSON.parse(readFileSync(floorFile, 'utf8')
 let below = false;
 log(`\nFederation audit in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 for (const r of results) {
-  const min = floor[r.mode]?.passed ?? 0;
+  const min = values.suite ? 0 : (floor[r.mode]?.passed ?? 0);
   const verdict = r.passed < min ? `BELOW THE FLOOR of ${min}` : `floor ${min}`;
   below ||= r.passed < min;
   log(`  ${r.mode.padEnd(10)} ${r.passed}/${r.total} passed (${verdict}) in ${r.seconds} s`);
   for (const s of r.failing) log(`      ${s.id}: ${s.failed} of ${s.total} failing (logs: ${s.log})`);
 }
-const raisable = results.filter((r) => r.passed > (floor[r.mode]?.passed ?? 0));
+const raisable = values.suite ? [] : results.filter((r) => r.passed > (floor[r.mode]?.passed ?? 0));
 if (raisable.length && values['raise-floor']) {
   for (const r of raisable) floor[r.mode] = { passed: r.passed, total: r.total };
   writeFileSync(floorFile, `${JSON.stringify(floor, null, 2)}\n`);
@@ -75,8 +77,8 @@ if (raisable.length && values['raise-floor']) {
 }
 process.exit(below ? 1 : 0);
 
-/** Runs every suite of one mode through the kit's `test` command; resolves with the tally. */
-function runMode(mode) {
+/** Runs every suite (or the --suite ones) of one mode through the kit; resolves with the tally. */
+async function runMode(mode) {
   const [gatewayPort, subgraphsPort] = (process.env[MODES[mode].ports] ?? MODES[mode].defaults).split(':');
   const gwDir = join(workDir, mode);
   rmSync(gwDir, { recursive: true, force: true });
@@ -98,10 +100,7 @@ function runMode(mode) {
     ROUTER_HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   };
-  const args = [
-    join(kit, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-    join(kit, 'src', 'cli.ts'),
-    'test',
+  const common = [
     '--cwd', gwDir,
     '--run-script', join(gwDir, 'run.sh'),
     '--reporter', 'dot',
@@ -109,37 +108,50 @@ function runMode(mode) {
     '--graphql', `${graphql}/graphql`,
     '--healthcheck', `${graphql}/readyz`,
   ];
-  const suites = new Set(readdirSync(join(kit, 'src', 'test-suites')));
+  const known = new Set(readdirSync(join(kit, 'src', 'test-suites')));
+  const marks = new Map();
+  const raw = createWriteStream(join(gwDir, 'audit.log'));
+  // The kit's raw output (with the kill-port noise between suites) goes to audit.log; the
+  // console gets one line per suite: its id and its dots.
+  const kitRun = (command) =>
+    new Promise((resolveRun, rejectRun) => {
+      const child = spawn(process.execPath, [join(kit, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(kit, 'src', 'cli.ts'), ...command, ...common], {
+        cwd: kit,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let buffer = '';
+      let suite = null;
+      const onData = (chunk) => {
+        raw.write(chunk);
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines.map((l) => l.trim())) {
+          if (/^[.X]+$/.test(line) && suite) {
+            log(`[${mode}] ${suite.padEnd(36)} ${line}`);
+            marks.set(suite, line);
+            suite = null;
+          } else if (known.has(line)) suite = line;
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('error', rejectRun);
+      child.on('exit', resolveRun);
+    });
   const t0 = Date.now();
   log(`[${mode}] gateway on ${gatewayPort}, subgraphs on ${subgraphsPort}`);
-  return new Promise((resolveRun, rejectRun) => {
-    const child = spawn(process.execPath, args, { cwd: kit, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    // The kit's raw output (with the kill-port noise between suites) goes to audit.log; the
-    // console gets one line per suite: its id and its dots.
-    const raw = createWriteStream(join(gwDir, 'audit.log'));
-    let buffer = '';
-    let suite = null;
-    const onData = (chunk) => {
-      raw.write(chunk);
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines.map((l) => l.trim())) {
-        if (/^[.X]+$/.test(line) && suite) {
-          log(`[${mode}] ${suite.padEnd(36)} ${line}`);
-          suite = null;
-        } else if (suites.has(line)) suite = line;
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', rejectRun);
-    child.on('exit', (code) => {
-      const file = join(gwDir, 'results.txt');
-      if (!existsSync(file)) return rejectRun(new Error(`[${mode}] the audit exited ${code} without results`));
-      resolveRun({ mode, seconds: ((Date.now() - t0) / 1000).toFixed(0), ...tally(readFileSync(file, 'utf8'), gwDir) });
-    });
-  });
+  const file = join(gwDir, 'results.txt');
+  if (values.suite) {
+    // One suite at a time through the kit's test-suite command (it writes no results.txt).
+    for (const id of values.suite) await kitRun(['test-suite', '--test', id]);
+    writeFileSync(file, values.suite.flatMap((id) => [id, marks.get(id) ?? '']).concat(['']).join('\n'));
+  } else {
+    const code = await kitRun(['test']);
+    if (!existsSync(file)) throw new Error(`[${mode}] the audit exited ${code} without results`);
+  }
+  return { mode, seconds: ((Date.now() - t0) / 1000).toFixed(0), ...tally(readFileSync(file, 'utf8'), gwDir) };
 }
 
 /** results.txt holds a suite id line then its line of "." (pass) and "X" (fail), then totals. */
