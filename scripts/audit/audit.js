@@ -89,7 +89,10 @@ async function runMode(mode) {
     ...process.env,
     // The polyfill is for the kit's CLI on Node 20; run.sh drops NODE_OPTIONS before our router.
     NODE_OPTIONS: `--import ${join(kit, 'polyfill.mjs')}`,
-    GATEWAY_TIMEOUT: '60000',
+    // How long the kit waits for /readyz. A quiet machine starts the router in a few seconds;
+    // a loaded one (a shared 2-core box at load 30) took 50 s to compose and start, and a suite
+    // whose router is late fails whole. Waiting longer costs nothing when it is fast.
+    GATEWAY_TIMEOUT: '180000',
     FORCE_COLOR: '0',
     SWITCHYARD_AUDIT_MODE: mode,
     SWITCHYARD_AUDIT_SCRIPTS: here,
