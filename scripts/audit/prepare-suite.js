@@ -13,6 +13,10 @@ async function get(path, accept) {
   return res;
 }
 
+// The kit registers the suites' routes once its test cases have loaded, and /ids answers only
+// then; its test-suite command (npm run audit -- --suite) starts run.sh without waiting for that.
+await fetch(`http://127.0.0.1:${process.env.SWITCHYARD_AUDIT_SUBGRAPHS_PORT ?? 4200}/ids`);
+
 if (mode === 'supergraph') {
   writeFileSync('supergraph.graphql', await (await get('supergraph', 'text/plain')).text());
 } else if (mode === 'composed') {
