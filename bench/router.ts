@@ -1,145 +1,213 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { composeRouterConfig } from '../src/router/compose/local-config.ts';
-import { startDemoSubgraphs } from '../src/control-plane/demo/subgraphs/index.ts';
+import { demoSubgraphSdls, type DemoSubgraphName } from '../src/control-plane/demo/subgraphs/index.ts';
 import { silentLogger } from '../src/router/logger.ts';
 import { startRouter } from '../src/router/start.ts';
+import { median, medianWithInterval, roundOrder, type Interval } from './fixtures/paired-stats.ts';
+import { cpuUs, pinProcesses, startChild, startRouterProcess, stopChildren } from './fixtures/processes.ts';
 import { fmt, summarize, table, time } from './lib.ts';
 
 /**
- * Router throughput and latency, side by side in one run: Switchyard's router, a plain
- * createGatewayRuntime on node:http with the same supergraph (the stock @graphql-hive/gateway
- * CLI does not install on Node 20, so this is the same engine without our layer), and the
- * products subgraph called directly.
+ * The router and its peers, side by side in one run: each engine in its own process on the
+ * same supergraph and the same demo subgraphs (one more process), in interleaved rounds where
+ * every target runs once per query in the next permutation. Each target's req/s is reported as
+ * a ratio to the stock engine (`createGatewayRuntime` 2.12, JS query planner) per round: the
+ * median over rounds with a bootstrap 95% interval.
  */
-const DURATION = Number(process.env['BENCH_DURATION'] ?? 5);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 8);
+const LEG_SECONDS = Number(process.env['BENCH_LEG_SECONDS'] ?? 2);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 
-const PRODUCTS_QUERY = '{ topProducts { upc name price } }';
-const CROSS_QUERY = '{ topProducts { name reviews { body author { name } } } }';
+const CROSS_QUERY = '{ topProducts(first: 2) { name reviews { body author { name } } } }';
+const SINGLE_QUERY = '{ topProducts(first: 5) { upc name price } }';
+const QUERIES = [
+  { label: '3 subgraphs', query: CROSS_QUERY },
+  { label: 'products only', query: SINGLE_QUERY },
+] as const;
 
-async function load(url: string, query: string) {
-  const body = JSON.stringify({ query });
-  // Warm-up: JIT, connection pools and the engine's plan caches.
-  await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    duration: 1,
-    connections: CONNECTIONS,
-  });
+type TargetId = 'stock' | 'rust' | 'apollo' | 'switchyard' | 'switchyard-nodedup' | 'direct';
+const LABELS: Record<TargetId, string> = {
+  stock: 'gateway-runtime 2.12, JS planner (stock)',
+  rust: 'gateway-runtime 2.12, Rust planner (router-runtime 1.4)',
+  apollo: 'Apollo Gateway 2.14 (Apollo Server 5)',
+  switchyard: 'Switchyard router (default: in-flight dedup on)',
+  'switchyard-nodedup': 'Switchyard router, SWITCHYARD_ROUTER_DEDUPLICATE=false',
+  direct: 'products subgraph, direct',
+};
+
+interface Target {
+  id: TargetId;
+  /** The GraphQL endpoint. */
+  endpoint: string;
+  pid: number | null;
+}
+interface Leg {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuUsPerReq: number | null;
+}
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+async function leg(target: Target, query: string, seconds: number): Promise<Leg> {
+  const before = cpuUs(target.pid);
   const r = await autocannon({
-    url,
+    url: target.endpoint,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body,
-    duration: DURATION,
+    body: JSON.stringify({ query }),
+    duration: seconds,
     connections: CONNECTIONS,
   });
+  const after = cpuUs(target.pid);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,
-    total: r.requests.total,
+    cpuUsPerReq: before !== null && after !== null && r.requests.total ? (after - before) / r.requests.total : null,
   };
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+/** Every target must give the same answer before its speed means anything. */
+async function ask(target: Target, query: string): Promise<string> {
+  const res = await fetch(target.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (res.status !== 200 || body.errors) throw new Error(`${LABELS[target.id]} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return JSON.stringify(body.data);
 }
 
-export async function benchRouter(): Promise<string> {
-  const demo = await startDemoSubgraphs();
-  const composed = composeRouterConfig({ subgraphs: demo.subgraphs });
-  if (!composed.ok) throw new Error('demo graph does not compose');
-  const router = await startRouter({
-    source: { kind: 'none' },
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: null,
-    logger: silentLogger,
-  });
-  await router.router.applyConfig(composed.config);
-  const plain = createGatewayRuntime({
-    supergraph: composed.config.base.supergraphSdl,
-    transports: { http: httpTransport },
-    logging: false,
-  });
-  const plainServer = createServer(plain);
-  const plainUrl = await listen(plainServer);
-  // The router always bounds subgraph calls (10 s default); the engine's own option does the same.
-  const timed = createGatewayRuntime({
-    supergraph: composed.config.base.supergraphSdl,
-    transports: { http: httpTransport },
-    logging: false,
-    upstreamTimeout: 10_000,
-  });
-  const timedServer = createServer(timed);
-  const timedUrl = await listen(timedServer);
-  const productsUrl = demo.subgraphs.find((s) => s.name === 'products')!.url;
+const ratio = (i: Interval) => `${i.median.toFixed(2)}× (${i.low.toFixed(2)} … ${i.high.toFixed(2)})`;
 
+export async function benchRouter(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'swy-bench-router-'));
+  const children: Parameters<typeof stopChildren>[0] = [];
   try {
-    const direct = await load(productsUrl, PRODUCTS_QUERY);
-    const rows: (string | number)[][] = [];
-    const row = (target: string, query: string, r: Awaited<ReturnType<typeof load>>) =>
-      rows.push([target, query, Math.round(r.rps), r.p50, r.p99, r.errors, (direct.rps / r.rps).toFixed(2)]);
-    row('products subgraph, direct', 'products only', direct);
-    for (const [query, label] of [
-      [PRODUCTS_QUERY, 'products only'],
-      [CROSS_QUERY, '3 subgraphs'],
-    ] as const) {
-      row('plain gateway-runtime, no timeout', label, await load(plainUrl, query));
-      row('plain gateway-runtime, upstreamTimeout 10 s', label, await load(timedUrl, query));
-      row('Switchyard router (10 s subgraph timeout)', label, await load(`${router.url}/graphql`, query));
+    const demo = await startChild(children, process.execPath, ['--import', 'tsx', fixture('demo-subgraphs-process.ts')], 'stdout');
+    const subgraphs = demo.address.split(',').map((pair) => {
+      const [name, url] = pair.split('=') as [DemoSubgraphName, string];
+      return { name, url, sdl: demoSubgraphSdls[name] };
+    });
+    const composed = composeRouterConfig({ subgraphs });
+    if (!composed.ok) throw new Error('demo graph does not compose');
+    const supergraphFile = path.join(dir, 'supergraph.graphql');
+    await writeFile(supergraphFile, composed.config.base.supergraphSdl);
+
+    const peer = async (id: TargetId, kind: string): Promise<Target> => {
+      const { child, address } = await startChild(children, process.execPath, ['--import', 'tsx', fixture('peer-process.ts'), kind, supergraphFile], 'stdout');
+      return { id, endpoint: `${address}/graphql`, pid: child.pid ?? null };
+    };
+    const switchyard = async (id: TargetId, env: Record<string, string>): Promise<Target> => {
+      const { url, pid } = await startRouterProcess(children, dir, id, composed.config, undefined, env);
+      return { id, endpoint: `${url}/graphql`, pid };
+    };
+    const targets: Target[] = [
+      await peer('stock', 'stock'),
+      await peer('rust', 'rust'),
+      await peer('apollo', 'apollo'),
+      await switchyard('switchyard', {}),
+      await switchyard('switchyard-nodedup', { SWITCHYARD_ROUTER_DEDUPLICATE: 'false' }),
+    ];
+    const productsUrl = subgraphs.find((s) => s.name === 'products')!.url;
+    const direct: Target = { id: 'direct', endpoint: productsUrl, pid: children[0]!.pid ?? null };
+    const pinned = pinProcesses(
+      targets.map((t) => t.pid!),
+      [children[0]!.pid ?? null],
+    );
+
+    const legs = new Map<string, Leg[]>();
+    const key = (label: string, id: TargetId) => `${label}/${id}`;
+    for (const q of QUERIES) {
+      const all = q.label === 'products only' ? [...targets, direct] : targets;
+      const expected = await ask(targets[0]!, q.query);
+      for (const t of all) {
+        if ((await ask(t, q.query)) !== expected) throw new Error(`${LABELS[t.id]} answers ${q.label} differently`);
+        await leg(t, q.query, 1); // warm-up: JIT, connection pools, plan caches
+        legs.set(key(q.label, t.id), []);
+      }
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const q of QUERIES) {
+        const all = q.label === 'products only' ? [...targets, direct] : targets;
+        for (const t of roundOrder(all, round)) legs.get(key(q.label, t.id))!.push(await leg(t, q.query, LEG_SECONDS));
+      }
     }
 
-    // Config swap: build a new gateway for a changed composition and switch to it.
+    const sections: string[] = [];
+    let errors = 0;
+    for (const q of QUERIES) {
+      const ids = (q.label === 'products only' ? [...targets, direct] : targets).map((t) => t.id);
+      const stock = legs.get(key(q.label, 'stock'))!;
+      const directLegs = legs.get(key(q.label, 'direct'));
+      const rows = ids.map((id) => {
+        const l = legs.get(key(q.label, id))!;
+        errors += l.reduce((a, x) => a + x.errors, 0);
+        const perRound = (other: Leg[]) => medianWithInterval(l.map((x, i) => x.rps / other[i]!.rps));
+        const cpu = l.map((x) => x.cpuUsPerReq).filter((x): x is number => x !== null);
+        return [
+          LABELS[id],
+          Math.round(median(l.map((x) => x.rps))),
+          ratio(perRound(stock)),
+          ...(directLegs ? [id === 'direct' ? '1.00×' : ratio(medianWithInterval(l.map((x, i) => directLegs[i]!.rps / x.rps)))] : []),
+          median(l.map((x) => x.p50)),
+          median(l.map((x) => x.p99)),
+          cpu.length ? Math.round(median(cpu)) : '–',
+        ];
+      });
+      sections.push(
+        `#### \`${q.query}\` (${q.label})\n`,
+        table(
+          ['target', 'req/s (median leg)', 'req/s ÷ stock (95% interval)', ...(directLegs ? ['direct ÷ this'] : []), 'p50 ms', 'p99 ms', 'engine CPU µs/req'],
+          rows,
+        ),
+        '',
+      );
+    }
+    const vsRust = (id: TargetId) => {
+      const mine = legs.get(key('3 subgraphs', id))!;
+      const rust = legs.get(key('3 subgraphs', 'rust'))!;
+      return ratio(medianWithInterval(mine.map((x, i) => x.rps / rust[i]!.rps)));
+    };
+
+    // Config swap: build a new gateway for a changed composition and switch to it (in this process).
+    const swapRouter = await startRouter({ source: { kind: 'none' }, port: 0, host: '127.0.0.1', dataDir: null, logger: silentLogger });
     const swaps: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const config = {
-        ...composed.config,
-        base: { ...composed.config.base, compositionId: `bench-${i}` },
-        builtAt: new Date(i * 1000).toISOString(),
-      };
-      const { ms, value } = await time(() => router.router.applyConfig(config));
-      if (value.status !== 'applied') throw new Error(`swap ${i} ${value.status}`);
-      swaps.push(ms);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const config = { ...composed.config, base: { ...composed.config.base, compositionId: `bench-${i}` }, builtAt: new Date(i * 1000).toISOString() };
+        const { ms, value } = await time(() => swapRouter.router.applyConfig(config));
+        if (value.status !== 'applied') throw new Error(`swap ${i} ${value.status}`);
+        swaps.push(ms);
+      }
+    } finally {
+      await swapRouter.close();
     }
     const s = summarize(swaps);
 
     return [
-      `### Router (${DURATION} s per row, ${CONNECTIONS} connections, autocannon)`,
+      `### Router and its peers (${ROUNDS} rounds × ${LEG_SECONDS} s legs, ${CONNECTIONS} connections, autocannon)`,
       '',
-      table(['target', 'query', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'direct ÷ this'], rows),
+      `Each engine in its own process${pinned ? ' pinned to core 0 (the demo subgraphs and the load generator on core 1)' : ''}, the same supergraph (composed by \`switchyard compose\`) and the same three demo subgraphs. Each round runs every target once per query, in the next permutation; "÷ stock" is the target's req/s over the stock engine's in the same round, as the median over rounds with a bootstrap 95% interval. Engine CPU is the target process's user + kernel time per request (from /proc). Errors: ${errors}. Load average at the end: ${os.loadavg()[0]!.toFixed(1)}.`,
       '',
-      'The stock `@graphql-hive/gateway` CLI cannot be installed on Node 20, so "plain gateway-runtime" is',
-      "the same engine (`createGatewayRuntime` 2.12) on node:http without the router's layer (flags, limits,",
-      'metrics, CORS, config swaps). "direct ÷ this" is the overhead ratio against the subgraph called directly.',
-      'Any abortable subgraph deadline costs throughput in this engine (each call then combines abort signals);',
-      'compare the router with the "upstreamTimeout" row for the cost of the router\'s own layer.',
+      ...sections,
+      `Switchyard ÷ the Rust-planner peer on the 3-subgraph query: ${vsRust('switchyard')} with dedup (default), ${vsRust('switchyard-nodedup')} without.`,
       '',
       `Config swap (build the new gateway, then switch), ${s.n} runs: p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms.`,
       '',
     ].join('\n');
   } finally {
-    await router.close();
-    await new Promise<void>((resolve) => {
-      plainServer.close(() => resolve());
-      plainServer.closeAllConnections();
-    });
-    await new Promise<void>((resolve) => {
-      timedServer.close(() => resolve());
-      timedServer.closeAllConnections();
-    });
-    await plain.dispose();
-    await timed.dispose();
-    await demo.close();
+    await stopChildren(children);
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

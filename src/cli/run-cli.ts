@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runStart } from './commands/start.ts';
 import { runSubgraphCommand } from './commands/subgraph-command.ts';
 import { helpFor, HELP, mainUsage, wantsHelp } from './help.ts';
 import { SWITCHYARD_VERSION } from '../shared/version.ts';
@@ -41,7 +40,9 @@ export async function runCli(argv: string[], out: CliOutput = processOutput): Pr
         out.stderr(`${(err as Error).message}\n\n${helpFor('start')}`);
         return 2;
       }
-      return runStart();
+      // On demand like the rest: the control plane (PGlite, Fastify) costs ~4 s of CPU to load,
+      // which every `switchyard router` and `compose` paid before (the audit runs them 184 times).
+      return (await import('./commands/start.ts')).runStart();
     }
     case 'subgraph':
       return runSubgraphCommand(rest);

@@ -1,5 +1,6 @@
-import { composeServices } from '@theguild/federation-composition';
-import { parse, type DocumentNode, type GraphQLError } from 'graphql';
+import { composeServices, transformSupergraphToPublicSchema } from '@theguild/federation-composition';
+import { parse, print, type DocumentNode, type GraphQLError } from 'graphql';
+import { repairSupergraph } from './supergraph-repairs.ts';
 
 export interface SubgraphInput {
   name: string;
@@ -47,12 +48,41 @@ export function composeSubgraphs(subgraphs: SubgraphInput[]): ComposeResult {
   if (parsed.length === 0) {
     return { ok: false, errors: [{ message: 'A graph needs at least one subgraph with a schema', subgraph: null, code: 'NO_SUBGRAPHS', line: null, column: null }] };
   }
-  const result = composeServices(parsed);
+  let result = composeServices(parsed);
+  if (result.errors && onlyFalseRequireFailures(result.errors, parsed)) {
+    // The library's satisfiability check rejects @requires selections with type conditions
+    // (`data { ... on Bar { bar } }`) that Apollo's composition accepts and routers plan
+    // (audit suite requires-with-fragments, decision 0009); the other rules still run.
+    result = composeServices(parsed, { disableValidationRules: ['SatisfiabilityRule'] });
+  }
   if (result.errors) {
     const names = subgraphs.map((s) => s.name);
     return { ok: false, errors: result.errors.map((e) => describe(e, names)) };
   }
-  return { ok: true, supergraphSdl: result.supergraphSdl, clientSchema: result.publicSdl };
+  const repaired = repairSupergraph(result.supergraphDocumentNode, parsed);
+  if (!repaired) return { ok: true, supergraphSdl: result.supergraphSdl, clientSchema: result.publicSdl };
+  return { ok: true, supergraphSdl: print(repaired), clientSchema: print(transformSupergraphToPublicSchema(repaired)) };
+}
+
+/**
+ * True when every error is the satisfiability check failing a field's @requires, and each such
+ * field's @requires selects through a type condition: the case the check gets wrong.
+ */
+function onlyFalseRequireFailures(errors: GraphQLError[], subgraphs: { typeDefs: DocumentNode }[]): boolean {
+  const requires = new Map<string, string>();
+  for (const s of subgraphs)
+    for (const def of s.typeDefs.definitions)
+      if ('fields' in def && def.fields && 'name' in def && def.name)
+        for (const f of def.fields) {
+          const d = f.directives?.find((x) => x.name.value === 'requires' || x.name.value === 'federation__requires');
+          const v = d?.arguments?.find((a) => a.name.value === 'fields')?.value;
+          if (v?.kind === 'StringValue') requires.set(`${def.name.value}.${f.name.value}`, v.value);
+        }
+  return errors.every((e) => {
+    if (e.extensions?.code !== 'SATISFIABILITY_ERROR') return false;
+    const fields = [...e.message.matchAll(/cannot satisfy @require conditions on field "(\w+\.\w+)"/g)].map((m) => m[1]!);
+    return fields.length > 0 && fields.every((f) => /\.\.\.\s*on\s/.test(requires.get(f) ?? ''));
+  });
 }
 
 function describe(error: GraphQLError, subgraphNames: string[]): CompositionErrorInfo {
