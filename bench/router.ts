@@ -71,7 +71,8 @@ async function leg(target: Target, query: string, seconds: number): Promise<Leg>
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,
-    cpuUsPerReq: before !== null && after !== null && r.requests.total ? (after - before) / r.requests.total : null,
+    cpuUsPerReq:
+      before !== null && after !== null && r.requests.total ? (after - before) / r.requests.total : null,
   };
 }
 
@@ -83,7 +84,8 @@ async function ask(target: Target, query: string): Promise<string> {
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (res.status !== 200 || body.errors) throw new Error(`${LABELS[target.id]} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || body.errors)
+    throw new Error(`${LABELS[target.id]} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return JSON.stringify(body.data);
 }
 
@@ -93,7 +95,12 @@ export async function benchRouter(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'swy-bench-router-'));
   const children: Parameters<typeof stopChildren>[0] = [];
   try {
-    const demo = await startChild(children, process.execPath, ['--import', 'tsx', fixture('demo-subgraphs-process.ts')], 'stdout');
+    const demo = await startChild(
+      children,
+      process.execPath,
+      ['--import', 'tsx', fixture('demo-subgraphs-process.ts')],
+      'stdout',
+    );
     const subgraphs = demo.address.split(',').map((pair) => {
       const [name, url] = pair.split('=') as [DemoSubgraphName, string];
       return { name, url, sdl: demoSubgraphSdls[name] };
@@ -104,7 +111,12 @@ export async function benchRouter(): Promise<string> {
     await writeFile(supergraphFile, composed.config.base.supergraphSdl);
 
     const peer = async (id: TargetId, kind: string): Promise<Target> => {
-      const { child, address } = await startChild(children, process.execPath, ['--import', 'tsx', fixture('peer-process.ts'), kind, supergraphFile], 'stdout');
+      const { child, address } = await startChild(
+        children,
+        process.execPath,
+        ['--import', 'tsx', fixture('peer-process.ts'), kind, supergraphFile],
+        'stdout',
+      );
       return { id, endpoint: `${address}/graphql`, pid: child.pid ?? null };
     };
     const switchyard = async (id: TargetId, env: Record<string, string>): Promise<Target> => {
@@ -131,7 +143,8 @@ export async function benchRouter(): Promise<string> {
       const all = q.label === 'products only' ? [...targets, direct] : targets;
       const expected = await ask(targets[0]!, q.query);
       for (const t of all) {
-        if ((await ask(t, q.query)) !== expected) throw new Error(`${LABELS[t.id]} answers ${q.label} differently`);
+        if ((await ask(t, q.query)) !== expected)
+          throw new Error(`${LABELS[t.id]} answers ${q.label} differently`);
         await leg(t, q.query, 1); // warm-up: JIT, connection pools, plan caches
         legs.set(key(q.label, t.id), []);
       }
@@ -139,7 +152,8 @@ export async function benchRouter(): Promise<string> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const q of QUERIES) {
         const all = q.label === 'products only' ? [...targets, direct] : targets;
-        for (const t of roundOrder(all, round)) legs.get(key(q.label, t.id))!.push(await leg(t, q.query, LEG_SECONDS));
+        for (const t of roundOrder(all, round))
+          legs.get(key(q.label, t.id))!.push(await leg(t, q.query, LEG_SECONDS));
       }
     }
 
@@ -158,7 +172,13 @@ export async function benchRouter(): Promise<string> {
           LABELS[id],
           Math.round(median(l.map((x) => x.rps))),
           ratio(perRound(stock)),
-          ...(directLegs ? [id === 'direct' ? '1.00×' : ratio(medianWithInterval(l.map((x, i) => directLegs[i]!.rps / x.rps)))] : []),
+          ...(directLegs
+            ? [
+                id === 'direct'
+                  ? '1.00×'
+                  : ratio(medianWithInterval(l.map((x, i) => directLegs[i]!.rps / x.rps))),
+              ]
+            : []),
           median(l.map((x) => x.p50)),
           median(l.map((x) => x.p99)),
           cpu.length ? Math.round(median(cpu)) : '–',
@@ -167,7 +187,15 @@ export async function benchRouter(): Promise<string> {
       sections.push(
         `#### \`${q.query}\` (${q.label})\n`,
         table(
-          ['target', 'req/s (median leg)', 'req/s ÷ stock (95% interval)', ...(directLegs ? ['direct ÷ this'] : []), 'p50 ms', 'p99 ms', 'engine CPU µs/req'],
+          [
+            'target',
+            'req/s (median leg)',
+            'req/s ÷ stock (95% interval)',
+            ...(directLegs ? ['direct ÷ this'] : []),
+            'p50 ms',
+            'p99 ms',
+            'engine CPU µs/req',
+          ],
           rows,
         ),
         '',
@@ -180,11 +208,21 @@ export async function benchRouter(): Promise<string> {
     };
 
     // Config swap: build a new gateway for a changed composition and switch to it (in this process).
-    const swapRouter = await startRouter({ source: { kind: 'none' }, port: 0, host: '127.0.0.1', dataDir: null, logger: silentLogger });
+    const swapRouter = await startRouter({
+      source: { kind: 'none' },
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: null,
+      logger: silentLogger,
+    });
     const swaps: number[] = [];
     try {
       for (let i = 0; i < 20; i++) {
-        const config = { ...composed.config, base: { ...composed.config.base, compositionId: `bench-${i}` }, builtAt: new Date(i * 1000).toISOString() };
+        const config = {
+          ...composed.config,
+          base: { ...composed.config.base, compositionId: `bench-${i}` },
+          builtAt: new Date(i * 1000).toISOString(),
+        };
         const { ms, value } = await time(() => swapRouter.router.applyConfig(config));
         if (value.status !== 'applied') throw new Error(`swap ${i} ${value.status}`);
         swaps.push(ms);
