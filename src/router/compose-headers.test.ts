@@ -7,7 +7,7 @@ import { startRouterFromArgs } from '../cli/commands/router.ts';
 import type { RunningSubgraph } from '../control-plane/demo/subgraphs/serve.ts';
 import { routerConfigSchema } from '../shared/router-config.ts';
 import type { RunningRouter } from './start.ts';
-import { headerEchoSdl, serveHeaderEcho } from './testing/header-echo.ts';
+import { headerEchoSdl, serveHeaderEcho } from '../control-plane/testing/header-echo.ts';
 import { gql } from './testing/helpers.ts';
 
 // The issue's own repro: a subgraph that needs a token, behind `switchyard router --config`

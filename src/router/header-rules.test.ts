@@ -5,7 +5,7 @@ import type { HeaderRulesInput } from '../shared/header-rules.ts';
 import { headerRulesSchema } from '../shared/header-rules.ts';
 import type { RouterConfig } from '../shared/router-config.ts';
 import { createRouter, type Router } from './router.ts';
-import { serveHeaderEcho } from './testing/header-echo.ts';
+import { serveHeaderEcho } from '../control-plane/testing/header-echo.ts';
 import { listen, mustCompose, type RunningServer } from './testing/helpers.ts';
 
 // Two subgraphs that echo what they receive; `alpha` also wants a bearer token.

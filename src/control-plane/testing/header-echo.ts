@@ -1,5 +1,5 @@
 import { createGraphQLError } from 'graphql-yoga';
-import { serveSubgraph, type RunningSubgraph } from '../../control-plane/demo/subgraphs/serve.ts';
+import { serveSubgraph, type RunningSubgraph } from '../demo/subgraphs/serve.ts';
 
 /**
  * A subgraph that checks and echoes the headers its router sends, for header-rule tests:
