@@ -25,6 +25,8 @@ import { registerFeatureFlagRoutes } from './feature-flags/flag-routes.ts';
 import { FeatureFlagService } from './feature-flags/flag-service.ts';
 import { withFlagPluginUsage } from './feature-flags/plugin-usage.ts';
 import { registryPluginHooks } from './graphs/plugin-usage/registry-plugin-hooks.ts';
+import { registerPlaygroundRoutes } from './playground/playground-routes.ts';
+import { PlaygroundService } from './playground/playground-service.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -103,6 +105,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     now: services.now,
   });
   registerFeatureFlagRoutes(router, new FeatureFlagService({ db: deps.database.db, now: services.now, plugins: services.plugins }));
+  registerPlaygroundRoutes(router, new PlaygroundService({ db: deps.database.db, now: services.now }));
   services.plugins.hooks = registryPluginHooks({ db: deps.database.db, now: services.now }, services.plugins.hooks);
   services.plugins.hooks = withFlagPluginUsage(deps.database.db, services.plugins.hooks);
 

@@ -76,3 +76,4 @@ export const loginFailures = pgTable('login_failures', {
 export * from './schema-graphs.ts';
 export * from './schema-plugins.ts';
 export * from './schema-flags.ts';
+export * from './schema-playground.ts';

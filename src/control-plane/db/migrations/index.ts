@@ -3,6 +3,7 @@ import graphRegistry from './0002-graph-registry.ts';
 import plugins from './0003-plugins.ts';
 import featureFlags from './0004-feature-flags.ts';
 import pluginPins from './0005-plugin-pins.ts';
+import playground from './0007-playground.ts';
 
 export interface Migration {
   id: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { id: 3, name: 'plugins', sql: plugins },
   { id: 4, name: 'feature-flags', sql: featureFlags },
   { id: 5, name: 'plugin-pins', sql: pluginPins },
+  { id: 7, name: 'playground', sql: playground },
 ];
