@@ -9,6 +9,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
+import { useHeaderRules } from './header-rules.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import { usePreparsedBody } from './preparsed-body.ts';
@@ -77,6 +78,8 @@ export function createGateway(
     grpc_service: custom,
   } as unknown as Transports;
 
+  // Client headers reach subgraphs only by these rules (none when the config has none).
+  const headerRules = useHeaderRules(composition.headers);
   return createGatewayRuntime({
     supergraph: prepareSupergraph(composition),
     transports,
@@ -94,6 +97,7 @@ export function createGateway(
       useSubgraphCalls(settings.subgraphTimeoutMs),
       useQueryPlan(),
       useErrorFlag(),
+      ...(headerRules ? [headerRules] : []),
     ],
   });
 }

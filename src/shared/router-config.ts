@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerRulesSchema } from './header-rules.ts';
 
 /**
  * The one document a router needs for a federated graph. It is identified by the
@@ -50,6 +51,11 @@ export const servedCompositionSchema = z.object({
   compositionId: z.string(),
   supergraphSdl: z.string(),
   subgraphs: z.array(routedSubgraphSchema),
+  /**
+   * Which client headers reach the subgraphs (Cosmo's `headers` block). A flag carries its
+   * graph's rules. Absent: nothing is forwarded.
+   */
+  headers: headerRulesSchema.optional(),
 });
 export type ServedComposition = z.infer<typeof servedCompositionSchema>;
 

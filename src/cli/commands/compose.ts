@@ -10,6 +10,12 @@ import {
   type SubgraphInput,
 } from '../../control-plane/composition/compose.ts';
 import {
+  defaultHeaderRules,
+  hasHeaderRules,
+  headerRulesSchema,
+  type HeaderRules,
+} from '../../shared/header-rules.ts';
+import {
   ROUTER_CONFIG_FORMAT,
   type RouterConfig,
   type ServedComposition,
@@ -44,6 +50,8 @@ const documentSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Cosmo router.yaml's `headers` block; absent: a new graph's default (Authorization). */
+  headers: headerRulesSchema.optional(),
 });
 
 export interface LocalGraphInput {
@@ -51,6 +59,8 @@ export interface LocalGraphInput {
   subgraphs: SubgraphInput[];
   /** Each flag replaces the base subgraphs of the same name (or adds new ones). */
   featureFlags?: { name: string; subgraphs: SubgraphInput[] }[];
+  /** Which client headers reach the subgraphs; flags get the same. Absent: none. */
+  headers?: HeaderRules;
   builtAt?: string;
 }
 
@@ -60,7 +70,7 @@ export type ComposeConfigResult =
 
 /** A format-1 router config composed locally, with no control plane. */
 export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult {
-  const base = composeServed(input.subgraphs);
+  const base = composeServed(input.subgraphs, input.headers);
   if (!base.ok) return { ok: false, errors: base.errors.map((e) => ({ ...e, flag: null })) };
   const featureFlags: RouterConfig['featureFlags'] = [];
   for (const flag of input.featureFlags ?? []) {
@@ -68,7 +78,7 @@ export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult
     const composed = composeServed([
       ...input.subgraphs.filter((s) => !replaced.has(s.name)),
       ...flag.subgraphs,
-    ]);
+    ], input.headers);
     if (!composed.ok) return { ok: false, errors: composed.errors.map((e) => ({ ...e, flag: flag.name })) };
     featureFlags.push({ name: flag.name, ...composed.served });
   }
@@ -87,12 +97,14 @@ export function composeRouterConfig(input: LocalGraphInput): ComposeConfigResult
 
 function composeServed(
   subgraphs: SubgraphInput[],
+  headers: HeaderRules | undefined,
 ): { ok: true; served: ServedComposition } | { ok: false; errors: CompositionErrorInfo[] } {
   const result = composeSubgraphs(subgraphs);
   if (!result.ok) return result;
   return {
     ok: true,
     served: {
+      ...(headers && hasHeaderRules(headers) ? { headers } : {}),
       compositionId: `local-${createHash('sha256').update(result.supergraphSdl).digest('hex').slice(0, 16)}`,
       supergraphSdl: result.supergraphSdl,
       subgraphs: subgraphs.map((s) => ({
@@ -118,7 +130,9 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   }
   // A bare list of subgraphs, or a document with graph, subgraphs and feature_flags.
   const parsed = Array.isArray(raw)
-    ? listSchema.transform((subgraphs) => ({ graph: undefined, subgraphs, feature_flags: [] })).safeParse(raw)
+    ? listSchema
+        .transform((subgraphs) => ({ graph: undefined, subgraphs, feature_flags: [], headers: undefined }))
+        .safeParse(raw)
     : documentSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -138,6 +152,7 @@ export async function readSubgraphsFile(path: string): Promise<LocalGraphInput> 
   const doc = parsed.data;
   return {
     graph: doc.graph,
+    headers: doc.headers ?? defaultHeaderRules(),
     subgraphs: await load(doc.subgraphs),
     featureFlags: await Promise.all(
       doc.feature_flags.map(async (f) => ({ name: f.name, subgraphs: await load(f.subgraphs) })),
@@ -160,7 +175,23 @@ Composes the subgraphs listed in the YAML file into a router config for
       schema: { file: ./products.graphql }
 
 Optional: graph: {name, namespace} and feature_flags: [{name, subgraphs: [...]}],
-where a flag's subgraphs replace the base subgraphs of the same name.
+where a flag's subgraphs replace the base subgraphs of the same name, and
+headers: the client headers that reach the subgraphs, as in Cosmo's router.yaml
+(flags get the same rules; without the key, Authorization is propagated):
+
+  headers:
+    all:
+      request:
+        - op: propagate
+          named: Authorization
+        - op: propagate
+          matching: (?i)^x-tenant-.*
+    subgraphs:
+      products:
+        request:
+          - op: set
+            name: X-Api-Key
+            value: dev-key
 Without --out the config is printed to stdout.
 `;
 

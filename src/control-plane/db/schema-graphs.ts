@@ -1,4 +1,5 @@
 import { bigserial, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { HeaderRules } from '../../shared/header-rules.ts';
 import type { SubgraphKind } from '../../shared/router-config.ts';
 import type { CompositionErrorInfo } from '../composition/compose.ts';
 
@@ -24,6 +25,8 @@ export const federatedGraphs = pgTable(
     name: text('name').notNull(),
     routingUrl: text('routing_url').notNull(),
     labelMatchers: jsonb('label_matchers').$type<string[]>().notNull(),
+    /** which client headers reach the subgraphs (migration 6 gives existing graphs the default) */
+    headerRules: jsonb('header_rules').$type<HeaderRules>().notNull(),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -16,6 +16,8 @@ import { registerSchemaRoutes } from './subgraphs/schema-routes.ts';
 import { registerRouterTokenRoutes } from './router-config/router-token-routes.ts';
 import { registerRouterConfigRoutes } from './router-config/router-config-routes.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
+import { HeaderRulesService } from './header-rules/header-rules-service.ts';
+import { registerHeaderRulesRoutes } from './header-rules/header-rules-routes.ts';
 
 /** The graph registry's services; they need only the database and a clock. */
 export function createGraphRegistry(deps: RegistryDeps) {
@@ -26,6 +28,7 @@ export function createGraphRegistry(deps: RegistryDeps) {
     schemas: new SchemaService(deps),
     checks: new SchemaCheckService(deps),
     routerTokens: new RouterTokenService(deps),
+    headerRules: new HeaderRulesService(deps),
   };
 }
 export type GraphRegistry = ReturnType<typeof createGraphRegistry>;
@@ -56,6 +59,7 @@ export async function registerGraphRegistry(
 
   registerNamespaceRoutes(router, registry.namespaces);
   registerGraphRoutes(router, registry.graphs);
+  registerHeaderRulesRoutes(router, registry.headerRules);
   registerSubgraphRoutes(router, registry.subgraphs);
   registerSchemaRoutes(router, registry.schemas, registry.checks);
   registerRouterTokenRoutes(router, registry.routerTokens);

@@ -57,6 +57,7 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
       };
     }
     const signal = request.signal;
+    const metadata = callMetadata(request);
     const context: RequestContext = {
       batcher: new Batcher(),
       async call(rpcName, message, retryable = false) {
@@ -65,11 +66,11 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
           const transport = await options.channel.transport(waitMs, signal);
           const bytes = rpc.request.encode(message).finish();
           const send = (s: AbortSignal | undefined) =>
-            transport.call(rpc.path, bytes, { deadlineMs: callTimeoutMs, signal: s });
+            transport.call(rpc.path, bytes, { deadlineMs: callTimeoutMs, signal: s, metadata });
           // Each caller decodes its own copy: messages are keyed by identity (entity origins).
           const response =
             flights && retryable
-              ? await flights.run(flightKey(rpc.path, bytes), send, signal)
+              ? await flights.run(flightKey(rpc.path, bytes, metadata), send, signal)
               : await send(signal);
           return rpc.response.decode(response);
         };
@@ -112,7 +113,7 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
   // gets its own copy of the data, because the gateway annotates and merges into it.
   const shared = (request: ExecutionRequest): Promise<ExecutionResult> => {
     if (!executions || operationOf(request) !== 'query') return run(request);
-    const key = `${request.operationName ?? ''}\u0000${print(request.document)}\u0000${JSON.stringify(request.variables ?? {})}`;
+    const key = `${request.operationName ?? ''}\u0000${print(request.document)}\u0000${JSON.stringify(request.variables ?? {})}\u0000${JSON.stringify(callMetadata(request) ?? {})}`;
     return executions.run(key, (signal) => run({ ...request, signal }), request.signal).then(ownCopy);
   };
 
@@ -120,6 +121,27 @@ export function createGrpcExecutor(options: GrpcExecutorOptions): GrpcExecutor {
   Object.defineProperty(executor, 'subgraph', { value: compiled });
   executor[Symbol.asyncDispose] = async () => options.channel.close?.();
   return executor;
+}
+
+// Set by the transport itself (or by HTTP/2); a header rule may not override them.
+const RESERVED_METADATA = new Set(['te', 'content-type', 'user-agent', 'host']);
+
+/**
+ * The headers the router's header rules chose for this call (extensions.headers, see
+ * src/router/header-rules.ts), as gRPC metadata: what Cosmo sends its plugins. Binary
+ * (-bin) keys and gRPC's own (grpc-*) are left out; so are values gRPC cannot carry.
+ */
+function callMetadata(request: ExecutionRequest): Record<string, string> | undefined {
+  const headers = (request.extensions as { headers?: Record<string, unknown> } | undefined)?.headers;
+  if (!headers) return undefined;
+  let metadata: Record<string, string> | undefined;
+  for (const [rawName, value] of Object.entries(headers)) {
+    const name = rawName.toLowerCase();
+    if (typeof value !== 'string' || RESERVED_METADATA.has(name) || name.startsWith('grpc-')) continue;
+    if (name.startsWith(':') || name.endsWith('-bin') || !/^[\x20-\x7e]*$/.test(value)) continue;
+    (metadata ??= {})[name] = value;
+  }
+  return metadata;
 }
 
 function operationOf(request: ExecutionRequest): string | undefined {

@@ -50,8 +50,10 @@ export class SingleFlight<T> {
 }
 
 /** Request bytes as a map key: the RPC path and the encoded message. */
-export function flightKey(path: string, request: Uint8Array): string {
-  return `${path}\u0000${Buffer.from(request.buffer, request.byteOffset, request.byteLength).toString('latin1')}`;
+export function flightKey(path: string, request: Uint8Array, metadata?: Record<string, string>): string {
+  // Calls with different metadata (another caller's token) never share an answer.
+  const meta = metadata ? `${JSON.stringify(metadata)}\u0000` : '';
+  return `${meta}${path}\u0000${Buffer.from(request.buffer, request.byteOffset, request.byteLength).toString('latin1')}`;
 }
 
 const cancelled = () => new GrpcCallError(status.CANCELLED, 'the call was cancelled');

@@ -17,6 +17,7 @@ export const graphPaths = {
     `${graph(org, namespace, name)}/compositions`,
   composition: (org: string, namespace: string, name: string, id: string) =>
     `${graph(org, namespace, name)}/compositions/${e(id)}`,
+  headerRules: (org: string, namespace: string, name: string) => `${graph(org, namespace, name)}/header-rules`,
   routerTokens: (org: string, namespace: string, name: string) =>
     `${graph(org, namespace, name)}/router-tokens`,
   routerToken: (org: string, namespace: string, name: string, id: string) =>

@@ -3,6 +3,7 @@ import graphRegistry from './0002-graph-registry.ts';
 import plugins from './0003-plugins.ts';
 import featureFlags from './0004-feature-flags.ts';
 import pluginPins from './0005-plugin-pins.ts';
+import headerRules from './0006-header-rules.ts';
 import playground from './0007-playground.ts';
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const migrations: Migration[] = [
   { id: 3, name: 'plugins', sql: plugins },
   { id: 4, name: 'feature-flags', sql: featureFlags },
   { id: 5, name: 'plugin-pins', sql: pluginPins },
+  { id: 6, name: 'header-rules', sql: headerRules },
   { id: 7, name: 'playground', sql: playground },
 ];

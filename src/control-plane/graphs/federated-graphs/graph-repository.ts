@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { findInNamespace, listInNamespace } from '../../db/namespaced.ts';
+import { defaultHeaderRules, type HeaderRules } from '../../../shared/header-rules.ts';
 import type { Database } from '../../db/client.ts';
 import { federatedGraphs } from '../../db/schema.ts';
 
@@ -28,7 +29,7 @@ export class GraphRepository {
     const { now, ...values } = input;
     const [row] = await this.db
       .insert(federatedGraphs)
-      .values({ ...values, createdAt: now, updatedAt: now })
+      .values({ ...values, headerRules: defaultHeaderRules(), createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning();
     return row;
@@ -36,7 +37,7 @@ export class GraphRepository {
 
   async update(
     id: string,
-    changes: { routingUrl?: string; labelMatchers?: string[] },
+    changes: { routingUrl?: string; labelMatchers?: string[]; headerRules?: HeaderRules },
     now: Date,
   ): Promise<GraphRow> {
     const [row] = await this.db
@@ -45,6 +46,14 @@ export class GraphRepository {
       .where(eq(federatedGraphs.id, id))
       .returning();
     return row!;
+  }
+
+  async headerRules(id: string): Promise<HeaderRules | undefined> {
+    const [row] = await this.db
+      .select({ headerRules: federatedGraphs.headerRules })
+      .from(federatedGraphs)
+      .where(eq(federatedGraphs.id, id));
+    return row?.headerRules;
   }
 
   async delete(id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hasHeaderRules, type HeaderRules } from '../../../shared/header-rules.ts';
 import {
   canonicalJson,
   ROUTER_CONFIG_FORMAT,
@@ -26,7 +27,11 @@ export type RoutableInput = CompositionInput & { sdl: string; build?: Pick<Resol
 export function buildRouterConfig(
   input: ComposedGraph,
   featureFlags: FeatureFlagConfig[] = [],
+  headerRules?: HeaderRules,
 ): RouterConfig {
+  // Flags inherit their graph's header rules. Left out when they forward nothing, so a
+  // graph without rules hashes as it did before rules existed.
+  const headers = headerRules && hasHeaderRules(headerRules) ? { headers: headerRules } : {};
   return {
     format: ROUTER_CONFIG_FORMAT,
     graph: input.graph,
@@ -34,8 +39,9 @@ export function buildRouterConfig(
       compositionId: input.composition.id,
       supergraphSdl: input.composition.supergraphSdl,
       subgraphs: input.subgraphs.map(routedSubgraph),
+      ...headers,
     },
-    featureFlags,
+    featureFlags: featureFlags.map((flag) => ({ ...flag, ...headers })),
     builtAt: input.composition.createdAt.toISOString(),
   };
 }

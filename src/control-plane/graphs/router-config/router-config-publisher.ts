@@ -32,6 +32,7 @@ export async function refreshRouterConfig(
   if (good.inputs.some((i) => !versions.has(i.schemaVersionId)))
     return { hash: current?.hash ?? null, changed: false };
   const builds = await pluginBuildsForSubgraphs(r.db, graph, good.inputs);
+  const headerRules = await r.graphs.headerRules(graph.id);
   const config = buildRouterConfig(
     {
       graph,
@@ -43,6 +44,7 @@ export async function refreshRouterConfig(
       })),
     },
     featureFlags,
+    headerRules,
   );
   const { json, hash } = serializeRouterConfig(config);
   if (current?.hash === hash) return { hash, changed: false };

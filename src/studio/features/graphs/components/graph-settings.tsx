@@ -20,6 +20,7 @@ import { useGraph } from '../api/get-graph.ts';
 import { useUpdateGraph } from '../api/update-graph.ts';
 import { useGraphParams } from '../use-graph-params.ts';
 import { matcherError } from './create-graph-dialog.tsx';
+import { HeaderRulesSection } from './header-rules-section.tsx';
 import { splitLines, Textarea } from './textarea.tsx';
 
 export function GraphSettings({ org }: { org: CurrentOrg }) {
@@ -33,6 +34,7 @@ export function GraphSettings({ org }: { org: CurrentOrg }) {
       {!canWrite && <Alert>You are a viewer here: only developers and admins change or delete graphs.</Alert>}
       {/* Keyed by update time so a saved change (or one from another tab) resets the form. */}
       <EditGraphForm key={graph.data.updatedAt} org={org.slug} graph={graph.data} disabled={!canWrite} />
+      <HeaderRulesSection org={org.slug} graph={graph.data} disabled={!canWrite} />
       {canWrite && <DeleteGraph org={org.slug} graph={graph.data} />}
     </div>
   );
