@@ -13,7 +13,7 @@ const preflightPath = `${demo}/graphs/demo/playground/preflight`;
 async function setScript(page: Page, script: string) {
   await openPanel(page, 'Preflight script');
   const panel = page.getByTestId('preflight-panel');
-  await panel.getByLabel('Preflight script').fill(script);
+  await panel.getByLabel('Preflight script', { exact: true }).fill(script);
   await panel.getByRole('button', { name: 'Save script' }).click();
   await expect(panel.getByRole('button', { name: 'Save script' })).toBeDisabled();
 }
@@ -90,7 +90,7 @@ test('a failing or hanging preflight script stops the request with a clear messa
     await expect(page.getByTestId('preflight-console')).toContainText('about to fail');
 
     // The script cannot reach the studio's storage from its worker.
-    await page.getByTestId('preflight-panel').getByLabel('Preflight script').fill(
+    await page.getByTestId('preflight-panel').getByLabel('Preflight script', { exact: true }).fill(
       "if (typeof indexedDB !== 'undefined' || typeof caches !== 'undefined' || typeof XMLHttpRequest !== 'undefined') throw new Error('storage reachable');\nawait new Promise(() => {});",
     );
     await page.getByTestId('preflight-panel').getByRole('button', { name: 'Save script' }).click();

@@ -52,13 +52,3 @@ export async function runUntilAnswered(page: Page, timeout = 20_000): Promise<vo
     await expect(page.getByTestId('served-by')).toHaveText(/served by /, { timeout: 2_000 });
   }).toPass({ timeout });
 }
-
-/** The query editor's visible text (Monaco renders spaces as no-break spaces). */
-export function queryEditorText(page: Page): Promise<string> {
-  return page
-    .locator('.graphiql-query-editor .view-lines')
-    .first()
-    .innerText()
-    .then((t) => t.replace(/\u00a0/g, ' '))
-    .catch(() => '');
-}
