@@ -33,8 +33,10 @@ export async function prepareRequest(session: SessionStore, request: OutgoingReq
   }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k] = substitute(v, values, `the ${k} header`);
+  const path = s.endpointPath ? (s.endpointPath.startsWith('/') ? s.endpointPath : `/${s.endpointPath}`) : null;
+  const url = path ? new URL(request.url).origin + path : request.url;
   return {
-    url: substitute(request.url, values, 'the endpoint'),
+    url: substitute(url, values, 'the endpoint path'),
     headers: { ...headers, ...scriptHeaders },
     variables: substituteDeep(request.variables, values, 'the variables'),
   };

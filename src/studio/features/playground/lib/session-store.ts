@@ -12,6 +12,8 @@ export interface SessionState {
   /** Per person and graph, in this browser. */
   preflightEnabled: boolean;
   logs: PreflightLog[];
+  /** Replaces the router URL's path (and query) when set, e.g. `/graphql?tenant={{tenant}}`. */
+  endpointPath: string | null;
   /** The last preflight run's outcome: null before any run. */
   preflight: { ok: true } | { ok: false; message: string } | null;
 }
@@ -38,6 +40,7 @@ export function createSessionStore(org: string, graph: string) {
     script: '',
     preflightEnabled: readEnabled(org, graph),
     logs: [],
+    endpointPath: null,
     preflight: null,
   };
   const listeners = new Set<Listener>();
@@ -75,6 +78,7 @@ export function createSessionStore(org: string, graph: string) {
         for (const [k, v] of Object.entries(values)) next[k] = { value: v, secret: next[k]?.secret ?? true };
         setPersonal(next);
       },
+      setEndpointPath: (path: string | null) => set({ endpointPath: path?.trim() ? path.trim() : null }),
       setPreflightEnabled: (enabled: boolean) => {
         try {
           localStorage.setItem(enabledKey(state.org, state.graph), enabled ? 'on' : 'off');
