@@ -43,6 +43,7 @@ test('a preflight script fetches a token and sets Authorization, and a subgraph 
     });
     expect(swapped.status(), await swapped.text()).toBe(200);
 
+    const { routingUrl: routerUrl } = (await (await owner.api.get(`${demo}/graphs/demo`)).json()) as { routingUrl: string };
     await logIn(page, admin);
     await page.goto(playgroundUrl(ORG, { flag, query: '{ whoami }' }));
     await setScript(
@@ -56,8 +57,14 @@ test('a preflight script fetches a token and sets Authorization, and a subgraph 
         "console.log('token hash', await lab.crypto.sha256(body.access_token));",
       ].join('\n'),
     );
-    await runUntilServedBy(page, `flag:${flag}`);
+    // The router serves the flag a moment after the swap; wait for that outside the page.
+    await expect(async () => {
+      const res = await page.request.post(routerUrl, { data: { query: '{ __typename }' }, headers: { 'x-feature-flag': flag } });
+      expect(res.headers()['x-switchyard-served-by']).toBe(`flag:${flag}`);
+    }).toPass({ timeout: 60_000 });
+    await page.getByRole('button', { name: /Execute query/ }).click();
     await expect(responseText(page)).toContainText('"whoami": "Bearer tok-e2e-123"');
+    await expect(page.getByTestId('served-by')).toHaveText(`served by flag:${flag}`);
     expect(server.seenAuthorization.at(-1)).toBe('Bearer tok-e2e-123');
     expect(server.tokenRequests).toBeGreaterThan(0);
     await expect(page.getByTestId('preflight-console')).toContainText(/token hash [0-9a-f]{64}/);

@@ -34,7 +34,8 @@ export const useSavedOperation = (g: GraphRef | null, id: string | null) =>
 /** Every change refreshes the graph's collections. */
 export function useCollectionActions(g: GraphRef) {
   const qc = useQueryClient();
-  const onSuccess = () => qc.invalidateQueries({ queryKey: collectionsKey(g) });
+  // Not awaited: the change is done when the server says so; the list catches up on its own.
+  const onSuccess = () => void qc.invalidateQueries({ queryKey: collectionsKey(g) });
   return {
     create: useMutation({
       mutationFn: (name: string) => api.post<Collection>(p.collections(g.org, g.namespace, g.graph), { name }),
