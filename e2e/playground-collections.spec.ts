@@ -5,13 +5,13 @@ import { logIn } from './support/ui.ts';
 import { openPanel, playgroundUrl, responseText, runUntilAnswered } from './support/playground.ts';
 
 test('an operation saved by one member opens for another, from the collection and from its link', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const developer = await createMember(baseURL!, 'developer', 'saver');
   const viewer = await createMember(baseURL!, 'viewer', 'opener');
   const collection = `Checkout ${Date.now().toString(36)}`;
   const name = `Top products ${Date.now().toString(36)}`;
 
-  const devContext = await browser.newContext();
+  const devContext = await browser.newContext({ baseURL });
   const dev = await devContext.newPage();
   await logIn(dev, developer);
   await dev.goto(
@@ -30,7 +30,7 @@ test('an operation saved by one member opens for another, from the collection an
   await expect(panel.getByTestId('collection').filter({ hasText: collection })).toContainText(name);
   await devContext.close();
 
-  const viewContext = await browser.newContext();
+  const viewContext = await browser.newContext({ baseURL });
   const page = await viewContext.newPage();
   await logIn(page, viewer);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);

@@ -26,7 +26,7 @@ async function clearScript(owner: ApiSession) {
 test.describe.configure({ mode: 'serial' });
 
 test('a preflight script fetches a token and sets Authorization, and a subgraph sees it', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const server: TokenServer = await startTokenServer(TOKEN_PORT, 'tok-e2e-123');
   const owner = await apiLogin(baseURL!, admin);
   const flag = `auth-${Date.now().toString(36)}`;
@@ -80,7 +80,7 @@ test('a preflight script fetches a token and sets Authorization, and a subgraph 
 });
 
 test('a failing or hanging preflight script stops the request with a clear message', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const owner = await apiLogin(baseURL!, admin);
   try {
     await logIn(page, admin);

@@ -4,6 +4,7 @@ import { logIn } from './support/ui.ts';
 import { openPanel, responseText, runUntilAnswered, typeQuery } from './support/playground.ts';
 
 test('a new tab starts from a query built from the schema, not __typename', async ({ page }) => {
+  test.setTimeout(180_000);
   await logIn(page, admin);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);
   // The tab is named after the starter operation; running it answers with real data.
@@ -16,6 +17,7 @@ test('a new tab starts from a query built from the schema, not __typename', asyn
 });
 
 test('the trace waterfall shows one bar per subgraph call of the demo three-subgraph query', async ({ page }) => {
+  test.setTimeout(180_000);
   await logIn(page, admin);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);
   await typeQuery(page, '{ topProducts(first: 2) { name reviews { body author { name } } } }');

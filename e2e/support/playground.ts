@@ -46,7 +46,7 @@ export function playgroundUrl(org: string, state: { graph?: string; flag?: strin
 }
 
 /** Runs until the router answers (it loads its first config a moment after the control plane is ready). */
-export async function runUntilAnswered(page: Page, timeout = 20_000): Promise<void> {
+export async function runUntilAnswered(page: Page, timeout = 60_000): Promise<void> {
   await expect(async () => {
     await runQuery(page);
     await expect(page.getByTestId('served-by')).toHaveText(/served by /, { timeout: 2_000 });
