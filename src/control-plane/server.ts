@@ -30,6 +30,8 @@ import { registerPlatformService } from './cosmo/platform-service.ts';
 import { DEFAULT_ADMIN_EMAIL } from './bootstrap.ts';
 import { OidcService } from './auth/oidc/oidc-service.ts';
 import { registerOidcRoutes } from './auth/oidc/oidc-routes.ts';
+import { registerPlaygroundRoutes } from './playground/playground-routes.ts';
+import { PlaygroundService } from './playground/playground-service.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -141,6 +143,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     plugins: services.plugins,
   });
   registerFeatureFlagRoutes(router, flags);
+  registerPlaygroundRoutes(router, new PlaygroundService({ db: deps.database.db, now: services.now }));
   await registerPlatformService(app, {
     auth: services.auth,
     organizations: services.organizations,

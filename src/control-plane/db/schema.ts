@@ -81,3 +81,4 @@ export * from './schema-plugins.ts';
 export * from './schema-flags.ts';
 export * from './schema-cosmo.ts';
 export * from './schema-oidc.ts';
+export * from './schema-playground.ts';

@@ -8,8 +8,10 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { Network } from 'lucide-react';
 import { createRouterFetcher } from '../lib/router-fetcher.ts';
-import { usePlaygroundActions } from './playground-provider.tsx';
+import { prepareRequest } from '../lib/prepare-request.ts';
+import { usePlaygroundActions, useSessionStore } from './playground-provider.tsx';
 import { QueryPlanView } from './query-plan-view.tsx';
+import { playgroundPanels } from './playground-panels.tsx';
 
 const queryPlanPlugin: GraphiQLPlugin = {
   title: 'Query plan',
@@ -17,7 +19,7 @@ const queryPlanPlugin: GraphiQLPlugin = {
   content: QueryPlanView,
 };
 const explorer = explorerPlugin();
-const plugins = [HISTORY_PLUGIN, explorer, queryPlanPlugin];
+const plugins = [HISTORY_PLUGIN, explorer, queryPlanPlugin, ...playgroundPanels];
 
 export interface PlaygroundEditorProps {
   routerUrl: string;
@@ -68,9 +70,13 @@ function toSchema(sdl: string): GraphQLSchema | null {
 
 export function PlaygroundEditor(props: PlaygroundEditorProps) {
   const actions = usePlaygroundActions();
+  const session = useSessionStore();
   const fetcher = useMemo(
-    () => createRouterFetcher({ routerUrl: props.routerUrl, flag: props.flag }, actions),
-    [props.routerUrl, props.flag, actions],
+    () =>
+      createRouterFetcher({ routerUrl: props.routerUrl, flag: props.flag }, actions, (...args) => fetch(...args), (request) =>
+        prepareRequest(session, request),
+      ),
+    [props.routerUrl, props.flag, actions, session],
   );
   const schema = useMemo(() => toSchema(props.clientSchema), [props.clientSchema]);
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Play } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
@@ -11,11 +11,14 @@ import { errorMessage } from '@/lib/api-client';
 import { useGraphs } from '@/features/graphs/api/get-graphs';
 import { fromSearchParams, toSearchParams, type ShareState } from '../lib/share-link.ts';
 import { usePlaygroundTargets, useTargetSchema } from '../api/get-playground-targets.ts';
-import { PlaygroundProvider } from './playground-provider.tsx';
+import { roleAtLeast } from '../../../../shared/roles.ts';
+import { useSavedOperation } from '../api/collections.ts';
+import { starterQuery } from '../lib/starter-query.ts';
+import { PlaygroundProvider, type PlaygroundPageContext } from './playground-provider.tsx';
 import { PlaygroundEditor } from './playground-editor.tsx';
 import { graphKeyOf, TargetBar } from './target-bar.tsx';
 
-const DEFAULT_QUERY = `# Write a query; docs and autocomplete come from the target's composed schema.
+const FALLBACK_QUERY = `# Write a query; docs and autocomplete come from the target's composed schema.
 query {
   __typename
 }
@@ -60,11 +63,31 @@ export function PlaygroundPage() {
   const graphName = selected?.name ?? null;
   const targets = usePlaygroundTargets(org.slug, namespace, graphName);
   const schema = useTargetSchema(org.slug, namespace, graphName, shared.flag);
+  // Opening a saved operation remounts the editor with its text, like switching target does.
+  const [opened, setOpened] = useState(0);
+  const graphRef = useMemo(() => ({ org: org.slug, namespace: namespace ?? '', graph: graphName ?? '' }), [org.slug, namespace, graphName]);
+  const linkedOperationId = params.get('operation');
+  const linked = useSavedOperation(selected ? graphRef : null, linkedOperationId);
+  const appliedLink = useRef<string | null>(null);
 
   const update = (next: Partial<ShareState>) => {
     const state: ShareState = { ...shared, ...draft.get(), ...next };
     setParams(toSearchParams(state), { replace: true });
   };
+
+  const openOperation: PlaygroundPageContext['openOperation'] = (op) => {
+    draft.set({ query: op.query, variables: op.variables || null, headers: op.headers || null });
+    draft.setLive(null);
+    setOpened((n) => n + 1);
+    update({ flag: op.flag, query: op.query, variables: op.variables || null, headers: op.headers || null });
+  };
+  // A share link naming a saved operation opens it once it has loaded.
+  useEffect(() => {
+    if (!linked.data || appliedLink.current === linked.data.id) return;
+    appliedLink.current = linked.data.id;
+    openOperation(linked.data);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per linked operation
+  }, [linked.data]);
 
   const shareUrl = () => {
     const state = { ...shared, graph: selected ? graphKeyOf(selected) : shared.graph, ...draft.get() };
@@ -96,10 +119,23 @@ export function PlaygroundPage() {
     return <>{header}<div className="p-6"><ErrorState error={new Error(`There is no graph "${shared.graph}" in this organization.`)} /></div></>;
   }
 
+  const page: PlaygroundPageContext = {
+    graph: graphRef,
+    flag: shared.flag,
+    canEdit: roleAtLeast(org.role, 'developer'),
+    readEditors: () => draft.get(),
+    openOperation,
+  };
+
   return (
-    <PlaygroundProvider>
+    <PlaygroundProvider page={page}>
       <div className="flex h-full min-h-0 flex-col">
         {header}
+        {linked.isError ? (
+          <div className="px-4 py-2">
+            <ErrorState error={new Error(`The linked saved operation could not be opened: ${errorMessage(linked.error)}`)} />
+          </div>
+        ) : null}
         <TargetBar
           graphs={graphList}
           graphKey={graphKeyOf(selected)}
@@ -120,11 +156,11 @@ export function PlaygroundPage() {
           ) : (
             <PlaygroundEditor
               // A new target gets a fresh editor wired to its schema and header, carrying the draft over.
-              key={`${graphKeyOf(selected)}|${shared.flag ?? ''}|${schema.data.compositionId ?? ''}`}
+              key={`${graphKeyOf(selected)}|${shared.flag ?? ''}|${schema.data.compositionId ?? ''}|${opened}`}
               routerUrl={selected.routingUrl}
               flag={shared.flag}
               clientSchema={schema.data.clientSchema}
-              initialQuery={draft.get().query ?? DEFAULT_QUERY}
+              initialQuery={draft.get().query ?? starterQuery(schema.data.clientSchema) ?? FALLBACK_QUERY}
               initialVariables={draft.get().variables ?? undefined}
               initialHeaders={draft.get().headers ?? undefined}
               theme={theme}

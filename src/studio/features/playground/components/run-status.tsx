@@ -8,6 +8,13 @@ export function RunStatus() {
   const { running, last } = usePlaygroundRun();
   if (running) return <span className="text-xs opacity-70" data-testid="run-status">Running…</span>;
   if (!last) return <span className="text-xs opacity-60" data-testid="run-status">Not run yet</span>;
+  if (last.stopped) {
+    return (
+      <span className="rounded bg-red-500/15 px-1.5 py-0.5 text-xs font-medium text-red-700 dark:text-red-300" data-testid="run-status" title={last.stopped}>
+        not sent
+      </span>
+    );
+  }
   const mismatch = last.servedBy !== null && last.servedBy !== last.requestedTarget;
   const tone = last.networkError || mismatch || last.status >= 400
     ? 'bg-red-500/15 text-red-700 dark:text-red-300'

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/router-config.ts';
 import { asQueryPlan } from './query-plan.ts';
 import type { RunActions } from './run-store.ts';
+import type { OutgoingRequest } from './prepare-request.ts';
 
 export interface RouterTarget {
   routerUrl: string;
@@ -22,42 +23,51 @@ export const targetLabel = (flag: string | null) => (flag ? `flag:${flag}` : 'ba
  * Sends GraphiQL's requests to the staging router with the chosen flag, asks for the
  * query plan, and records what the router says it served, so the page can show it.
  */
-export function createRouterFetcher(target: RouterTarget, actions: RunActions, fetchImpl: typeof fetch = fetch): Fetcher {
+export function createRouterFetcher(
+  target: RouterTarget,
+  actions: RunActions,
+  fetchImpl: typeof fetch = fetch,
+  /** Preflight script and environment substitution; throwing stops the request. */
+  prepare?: (request: OutgoingRequest) => Promise<OutgoingRequest>,
+): Fetcher {
   return async (params, opts) => {
+    const typed: Record<string, string> = {};
+    for (const [k, v] of Object.entries(opts?.headers ?? {})) {
+      if (v !== undefined && v !== null) typed[k.toLowerCase()] = String(v);
+    }
+    const requestedTarget = targetLabel(target.flag);
+    actions.started();
+    let outgoing: OutgoingRequest = { url: target.routerUrl, headers: typed, variables: params.variables ?? undefined };
+    if (prepare) {
+      try {
+        outgoing = await prepare(outgoing);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        actions.finished({ ...emptyRun(requestedTarget), stopped: message });
+        return { errors: [{ message }] } as unknown as FetchResult;
+      }
+    }
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
+      ...outgoing.headers,
       [QUERY_PLAN_HEADER]: 'true',
     };
-    for (const [k, v] of Object.entries(opts?.headers ?? {})) {
-      if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
-    }
     // The target selector decides the flag; a header typed in the editor must not silently override it.
     delete headers[FEATURE_FLAG_HEADER];
     if (target.flag) headers[FEATURE_FLAG_HEADER] = target.flag;
 
-    const requestedTarget = targetLabel(target.flag);
-    actions.started();
     const started = performance.now();
     let res: Response;
     try {
-      res = await fetchImpl(target.routerUrl, {
+      res = await fetchImpl(outgoing.url, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined }),
+        body: JSON.stringify({ query: params.query, variables: outgoing.variables ?? undefined, operationName: params.operationName ?? undefined }),
       });
     } catch (err) {
-      const message = `Could not reach the router at ${target.routerUrl}: ${err instanceof Error ? err.message : String(err)}`;
-      actions.finished({
-        servedBy: null,
-        configHash: null,
-        status: 0,
-        durationMs: performance.now() - started,
-        queryPlan: null,
-        requestedTarget,
-        at: Date.now(),
-        networkError: message,
-      });
+      const message = `Could not reach the router at ${outgoing.url}: ${err instanceof Error ? err.message : String(err)}`;
+      actions.finished({ ...emptyRun(requestedTarget), durationMs: performance.now() - started, networkError: message });
       return { errors: [{ message }] } as unknown as FetchResult;
     }
     const text = await res.text();
@@ -77,7 +87,20 @@ export function createRouterFetcher(target: RouterTarget, actions: RunActions, f
       requestedTarget,
       at: Date.now(),
       networkError: null,
+      stopped: null,
     });
     return body as unknown as FetchResult;
   };
 }
+
+const emptyRun = (requestedTarget: string) => ({
+  servedBy: null,
+  configHash: null,
+  status: 0,
+  durationMs: 0,
+  queryPlan: null,
+  requestedTarget,
+  at: Date.now(),
+  networkError: null,
+  stopped: null,
+});

@@ -12,6 +12,8 @@ export interface RunInfo {
   requestedTarget: string;
   at: number;
   networkError: string | null;
+  /** Why the request was never sent (a failed preflight script, an unknown `{{variable}}`). */
+  stopped: string | null;
 }
 
 export interface RunState {

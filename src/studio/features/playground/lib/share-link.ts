@@ -49,3 +49,9 @@ export function fromSearchParams(p: URLSearchParams): ShareState {
     headers: dec(keys.headers),
   };
 }
+
+/** A link that opens a saved operation (its query, variables, headers and target) for any member. */
+export function operationLink(origin: string, org: string, graph: string, operationId: string): string {
+  const p = new URLSearchParams({ graph, operation: operationId });
+  return `${origin}/o/${encodeURIComponent(org)}/playground?${p.toString()}`;
+}

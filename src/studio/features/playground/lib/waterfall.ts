@@ -1,0 +1,32 @@
+import type { QueryPlan, QueryPlanNode } from './query-plan.ts';
+import type { QueryPlanFetch } from '../../../../shared/query-plan.ts';
+
+export interface WaterfallBar {
+  fetch: QueryPlanFetch;
+  /** Percent of the axis, 0–100. */
+  left: number;
+  width: number;
+}
+
+/** Every recorded subgraph call, in start order, placed on a time axis spanning the request. */
+export function waterfallOf(plan: QueryPlan | null): { bars: WaterfallBar[]; totalMs: number } {
+  const fetches: QueryPlanFetch[] = [];
+  const walk = (n: QueryPlanNode | null | undefined) => {
+    if (!n) return;
+    if (n.kind === 'Fetch') fetches.push(n);
+    else n.nodes.forEach(walk);
+  };
+  walk(plan?.node);
+  fetches.sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+  const end = Math.max(plan?.durationMs ?? 0, ...fetches.map((f) => f.startMs + f.durationMs));
+  const totalMs = end > 0 ? end : 1;
+  return {
+    totalMs,
+    bars: fetches.map((f) => ({
+      fetch: f,
+      left: (f.startMs / totalMs) * 100,
+      // A sub-millisecond call still gets a visible sliver.
+      width: Math.max((f.durationMs / totalMs) * 100, 0.5),
+    })),
+  };
+}
