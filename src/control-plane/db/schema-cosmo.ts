@@ -2,7 +2,7 @@ import { pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** Cosmo feature subgraphs created through wgc (migration 10, decision 0013). */
+/** Cosmo feature subgraphs created through wgc (migration 9, decision 0013). */
 export const cosmoFeatureSubgraphs = pgTable(
   'cosmo_feature_subgraphs',
   {
