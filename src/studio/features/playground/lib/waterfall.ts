@@ -1,8 +1,8 @@
-import type { QueryPlan, QueryPlanNode } from './query-plan.ts';
-import type { QueryPlanFetch } from '../../../../shared/query-plan.ts';
+import type { QueryPlan } from './query-plan.ts';
+import type { ObservedCall } from '../../../../shared/query-plan.ts';
 
 export interface WaterfallBar {
-  fetch: QueryPlanFetch;
+  fetch: ObservedCall;
   /** Percent of the axis, 0–100. */
   left: number;
   width: number;
@@ -10,13 +10,7 @@ export interface WaterfallBar {
 
 /** Every recorded subgraph call, in start order, placed on a time axis spanning the request. */
 export function waterfallOf(plan: QueryPlan | null): { bars: WaterfallBar[]; totalMs: number } {
-  const fetches: QueryPlanFetch[] = [];
-  const walk = (n: QueryPlanNode | null | undefined) => {
-    if (!n) return;
-    if (n.kind === 'Fetch') fetches.push(n);
-    else n.nodes.forEach(walk);
-  };
-  walk(plan?.node);
+  const fetches = [...(plan?.calls ?? [])];
   fetches.sort((a, b) => a.startMs - b.startMs || a.id - b.id);
   const end = Math.max(plan?.durationMs ?? 0, ...fetches.map((f) => f.startMs + f.durationMs));
   const totalMs = end > 0 ? end : 1;
