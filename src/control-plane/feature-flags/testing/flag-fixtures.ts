@@ -11,6 +11,7 @@ export const fp = {
   graphFlags: (graph: string) => flagPaths.graphFlags(ORG, ns, graph),
   flag: (name: string) => flagPaths.flag(ORG, ns, name),
   swap: (name: string, subgraph: string) => flagPaths.swap(ORG, ns, name, subgraph),
+  mockDefaults: (name: string, subgraph: string) => flagPaths.mockDefaults(ORG, ns, name, subgraph),
   diff: (name: string, graph?: string) => flagPaths.schemaDiff(ORG, ns, name, graph),
 };
 
