@@ -14,7 +14,7 @@ import { packPluginDir } from '../../cli/pack-plugin-dir.ts';
 import { MAX_NAME_LENGTH } from '../../shared/names.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { featureFlags, featureSubgraphs, namespaces } from '../db/schema.ts';
+import { featureFlags, featureSubgraphs, namespaces, subgraphs } from '../db/schema.ts';
 
 /** The plugin a flag's mock for one subgraph is stored under: one per (flag, subgraph). */
 export function mockPluginName(flag: string, subgraph: string): string {
@@ -131,7 +131,14 @@ export async function collectMockBuilds(
       .innerJoin(featureFlags, eq(featureFlags.id, featureSubgraphs.featureFlagId))
       .innerJoin(namespaces, eq(namespaces.id, featureFlags.namespaceId))
       .where(and(eq(namespaces.organizationId, org.id), eq(namespaces.name, namespace), eq(featureSubgraphs.pluginName, pluginName)));
-    const keep = new Set(pinned.map((p) => p.version).filter((v): v is string => v !== null));
+    // Someone may have pointed a graph's grpc_plugin subgraph at a mock's builds, too.
+    const subgraphPins = await deps.db
+      .select({ version: subgraphs.pluginVersion })
+      .from(subgraphs)
+      .innerJoin(namespaces, eq(namespaces.id, subgraphs.namespaceId))
+      .where(and(eq(namespaces.organizationId, org.id), eq(namespaces.name, namespace), eq(subgraphs.pluginName, pluginName)));
+    if (subgraphPins.some((p) => p.version === null)) return; // follows the newest build
+    const keep = new Set([...pinned, ...subgraphPins].map((p) => p.version).filter((v): v is string => v !== null));
     await deps.plugins.pruneBuilds(org, namespace, pluginName, { upTo, keep });
   } catch {
     // see above
