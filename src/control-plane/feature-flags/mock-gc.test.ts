@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ORG, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
-import { createGraph, productsSdl, publish, reviewsSdl } from '../graphs/testing/fixtures.ts';
 import { pluginPaths } from '../../shared/api/plugins.ts';
-import { createFlag, fp, getFlag, req, swap } from './testing/flag-fixtures.ts';
+import { createFlag, fp, getFlag, req, startDemoGraphServer, swap } from './testing/flag-fixtures.ts';
 
 // Mock builds no flag pins any more are garbage-collected: a rebuilt mock, a swap that
 // lost a 409 race, a restored mock.
 let ts: TestServer;
 let admin: TestClient;
 beforeAll(async () => {
-  ts = await startTestServer();
-  admin = await ts.admin();
-  await createGraph(admin, 'demo', ['graph=demo']);
-  await publish(admin, 'products', productsSdl, { labels: ['graph=demo'] });
-  await publish(admin, 'reviews', reviewsSdl, { labels: ['graph=demo'] });
+  ({ ts, admin } = await startDemoGraphServer());
 });
 afterAll(() => ts.close());
 
