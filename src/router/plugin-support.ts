@@ -9,6 +9,9 @@ import type { RouterLogger } from './logger.ts';
 import type { Router } from './router.ts';
 import type { TransportProviders } from './transports.ts';
 
+/** How long a generated mock plugin may sit unused before its process is stopped. */
+export const DEFAULT_MOCK_IDLE_STOP_MS = 5 * 60_000;
+
 export interface PluginSupport {
   transports: TransportProviders;
   attach(router: Router): void;
@@ -25,6 +28,7 @@ export function createPluginSupport(options: {
   dataDir: string | null;
   controlPlane?: { apiUrl: string; token: string };
   pluginsDir?: string;
+  idleStopMs?: { mockMs?: number; uploadedMs?: number };
 }): PluginSupport {
   const manager = new PluginManager({
     logger: { log: (level, message, fields) => options.log[level](message, { component: 'plugins', ...fields }) },
@@ -42,7 +46,12 @@ export function createPluginSupport(options: {
     );
   };
   return {
-    transports: createGrpcTransports({ plugins: manager, resolvePluginDir }),
+    transports: createGrpcTransports({
+      plugins: manager,
+      resolvePluginDir,
+      // A mock nobody queries costs nothing; an uploaded plugin keeps running as its owner expects.
+      idleStopMs: { mockMs: DEFAULT_MOCK_IDLE_STOP_MS, uploadedMs: 0, ...options.idleStopMs },
+    }),
     attach(router) {
       registerPluginMetrics(router.metrics.registry, manager);
       router.pluginStatus.list = () =>

@@ -60,6 +60,7 @@ export async function startRouterFromArgs(
     deduplicateSubgraphRequests: e.deduplicateSubgraphRequests,
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
+    pluginIdleStopMs: e.pluginIdleStopMs,
     logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),
   });
 }
