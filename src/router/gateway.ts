@@ -15,6 +15,7 @@ import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
+import { useEntityMisses, type EntityMissLog } from './entity-misses.ts';
 import {
   createDispatchingExecutor,
   type CustomSubgraphKind,
@@ -29,6 +30,8 @@ export interface GatewaySettings {
   deduplicateSubgraphRequests: boolean;
   transports: TransportRegistry;
   log: RouterLogger;
+  /** the router's log of entity misses, which also explain the errors they cause */
+  misses?: EntityMissLog;
 }
 
 type Transports = NonNullable<GatewayConfigBase<Record<string, unknown>>['transports']>;
@@ -93,6 +96,7 @@ export function createGateway(
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
       useQueryPlan(),
+      ...(settings.misses ? [useEntityMisses(composition, ctx.servedBy, settings.misses)] : []),
       useErrorFlag(),
     ],
   });

@@ -3,6 +3,8 @@ import { GRAPHQL_PATH } from './gateway.ts';
 import { serveGraphQL } from './graphql-http.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson, type CorsOptions } from './http-responses.ts';
 import { ROUTER_PLUGINS_PATH, type RouterPluginStatus } from '../shared/router-plugins.ts';
+import { ROUTER_MISSES_PATH } from '../shared/router-misses.ts';
+import type { EntityMissLog } from './entity-misses.ts';
 import type { QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { RouterMetrics } from './metrics.ts';
@@ -18,6 +20,7 @@ export interface HttpDeps {
   log: RouterLogger;
   /** Set once the plugin runtime is attached; null while the router has none. */
   plugins: { list: (() => RouterPluginStatus[]) | null };
+  misses?: EntityMissLog;
 }
 
 /** The router's whole HTTP surface: /graphql, /healthz, /readyz, /metrics and /plugins. */
@@ -55,7 +58,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       return;
     }
     case ROUTER_PLUGINS_PATH:
-      return servePlugins(req, res, deps);
+      return serveStatus(req, res, deps, () => {
+        const list = deps.plugins.list;
+        return { supervised: list !== null, plugins: list ? list() : [] };
+      });
+    case ROUTER_MISSES_PATH:
+      return serveStatus(req, res, deps, () => {
+        const flag = new URL(req.url ?? '/', 'http://router').searchParams.get('flag');
+        return { misses: deps.misses?.list(flag ? `flag:${flag}` : undefined) ?? [] };
+      });
     default:
       return sendJson(res, 404, {
         error: {
@@ -66,8 +77,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   }
 }
 
-/** Plugin state for the studio, which reads it cross-origin like /graphql. */
-function servePlugins(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): void {
+/** Plugin state and entity misses for the studio, which reads them cross-origin like /graphql. */
+function serveStatus(req: IncomingMessage, res: ServerResponse, deps: HttpDeps, body: () => unknown): void {
   const cors = corsHeaders(req, deps.cors);
   for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
   if (req.method === 'OPTIONS') {
@@ -77,8 +88,7 @@ function servePlugins(req: IncomingMessage, res: ServerResponse, deps: HttpDeps)
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, OPTIONS');
-    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET ${ROUTER_PLUGINS_PATH}` } });
+    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET ${req.url?.split('?')[0]}` } });
   }
-  const list = deps.plugins.list;
-  return sendJson(res, 200, { supervised: list !== null, plugins: list ? list() : [] });
+  return sendJson(res, 200, body());
 }

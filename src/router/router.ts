@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
+import { EntityMissLog } from './entity-misses.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
 import { createGraphQLHttpHandler, type CorsOptions, type HttpDeps } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';
@@ -79,6 +80,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     deduplicateSubgraphRequests: options.deduplicateSubgraphRequests ?? true,
     transports,
     log,
+    misses: new EntityMissLog(),
   };
   const cors: CorsOptions = { origins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS };
 
@@ -187,6 +189,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     cors,
     log,
     plugins: pluginStatus,
+    misses: settings.misses,
   });
 
   return {

@@ -12,6 +12,7 @@ import { createGraph, createRouterToken, publish } from '../graphs/testing/fixtu
 import { createFlag, fp, getFlag, ns, req, routerConfig, swap } from './testing/flag-fixtures.ts';
 import { graphPaths } from '../../shared/api/graph-paths.ts';
 import type { MockDefaults } from '../../shared/api/feature-flags.ts';
+import type { EntityMissesResponse } from '../../shared/router-misses.ts';
 import { ORG } from '../testing/test-server.ts';
 
 // The whole story below the studio: a flag swaps the HTTP `reviews` subgraph for a mock
@@ -128,5 +129,31 @@ describe('a feature flag through the router', () => {
       .map((r) => r.author.name);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']).toContain(name);
+  }, 60_000);
+
+  it('a key accounts does not know gets an error naming accounts, the type, the key and the mock it came from', async () => {
+    await createFlag(admin, 'demo', 'unknown-keys');
+    const res = await swap(admin, 'unknown-keys', 'reviews', { kind: 'mock', mocks: { User: { id: ['u9'] } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await loadConfig();
+
+    const answer = await gql(http.url, naturalQuery, { 'x-feature-flag': 'unknown-keys' });
+    const messages = (answer.body.errors ?? []).map((e) => e.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      expect(m).not.toBe('Unexpected error.');
+      expect(m).toContain('accounts returned no User for {"id":"u9"}');
+      expect(m).toContain('the key came from the mock plugin mock-unknown-keys-reviews');
+    }
+    expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'ENTITY_NOT_FOUND', subgraph: 'accounts', type: 'User', key: { id: 'u9' } });
+
+    const misses = (await (await fetch(`${http.url}/entity-misses?flag=unknown-keys`)).json()) as EntityMissesResponse;
+    expect(misses.misses[0]).toMatchObject({
+      servedBy: 'flag:unknown-keys',
+      subgraph: 'accounts',
+      type: 'User',
+      key: { id: 'u9' },
+      origin: { plugin: 'mock-unknown-keys-reviews', subgraph: 'reviews' },
+    });
   }, 60_000);
 });
