@@ -178,6 +178,12 @@ describe('autonomous router', { timeout: 30_000 }, () => {
       startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_ROUTER_DEDUPLICATE: 'maybe' }),
     ).rejects.toThrow(/SWITCHYARD_ROUTER_DEDUPLICATE: must be true or false/);
     await expect(
+      startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_ROUTER_PLANNER: 'java' }),
+    ).rejects.toThrow(/SWITCHYARD_ROUTER_PLANNER: must be rust or js/);
+    await expect(
+      startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_ROUTER_MASK_ERRORS: 'yes' }),
+    ).rejects.toThrow(/SWITCHYARD_ROUTER_MASK_ERRORS: must be true or false/);
+    await expect(
       startRouterFromArgs(['--port', '0'], { ...env(), SWITCHYARD_GRPC_CLIENT: 'grpc' }),
     ).rejects.toThrow(/SWITCHYARD_GRPC_CLIENT: must be http2 or grpc-js/);
   });

@@ -78,7 +78,8 @@ export class GatewayHandle {
 
   private async build(): Promise<GatewayRuntime> {
     const started = performance.now();
-    const gateway = createGateway(this.composition, this.ctx, this.settings);
+    const engine = await this.settings.engine();
+    const gateway = createGateway(this.composition, this.ctx, this.settings, engine);
     try {
       // Loads the supergraph and plans the subschemas: a config that cannot serve fails here.
       await gateway.getSchema();

@@ -6,11 +6,12 @@ import {
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { Kind, parse, visit, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
+import type { Engine } from './planner.ts';
 import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan.ts';
 import { requestStateOf } from './request-state.ts';
@@ -32,6 +33,10 @@ export interface GatewaySettings {
   log: RouterLogger;
   /** the router's log of entity misses, which also explain the errors they cause */
   misses?: EntityMissLog;
+  /** The planner and executor, resolved once per router (see planner.ts). */
+  engine: () => Promise<Engine>;
+  /** Mask unexpected errors as "Unexpected error." (for routers exposed to the public). */
+  maskErrors: boolean;
 }
 
 type Transports = NonNullable<GatewayConfigBase<Record<string, unknown>>['transports']>;
@@ -48,6 +53,7 @@ export function createGateway(
   composition: ServedComposition,
   ctx: TransportContext,
   settings: GatewaySettings,
+  engine: Engine,
 ): GatewayRuntime {
   const byName = new Map(composition.subgraphs.map((s) => [s.name, s]));
   const transportEntries: TransportEntries = {};
@@ -82,6 +88,7 @@ export function createGateway(
 
   return createGatewayRuntime({
     supergraph: prepareSupergraph(composition),
+    ...(engine.unifiedGraphHandler ? { unifiedGraphHandler: engine.unifiedGraphHandler } : {}),
     transports,
     transportEntries,
     logging: bridgeLogger(settings.log),
@@ -90,12 +97,13 @@ export function createGateway(
     cors: false,
     graphiql: false,
     landingPage: false,
-    maskedErrors: { maskError: maskUnexpectedErrors },
+    maskedErrors: { maskError: errorMasker(settings.maskErrors) },
     plugins: () => [
+      ...engine.plugins(),
       usePreparsedBody(),
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
-      useQueryPlan(),
+      useQueryPlan(engine),
       ...(settings.misses ? [useEntityMisses(composition, ctx.servedBy, settings.misses)] : []),
       useErrorFlag(),
     ],
@@ -136,12 +144,40 @@ function prepareSupergraph(composition: ServedComposition): DocumentNode {
 }
 
 /**
- * Yoga's masking, except that it recognises GraphQL errors by shape rather than by class: the
- * router's own errors (naming a subgraph or a missing transport) must reach the client even when
- * a second copy of graphql-js is loaded (ESM and CJS side by side, as under vitest).
+ * GraphQL errors (the router's own, naming a subgraph or a missing transport, and the
+ * subgraphs') always reach the client. They are recognised by shape rather than by class, since a
+ * second copy of graphql-js may be loaded (ESM and CJS side by side, as under vitest).
+ *
+ * Other errors (a bug, an engine failure) are masked as Yoga does only when `mask` is set: a
+ * staging router exists to show why a request failed (decision 0008). Unmasked, they keep their
+ * message, path and locations, but never a stack or the original error object.
  */
-const maskUnexpectedErrors: typeof maskError = (error, message, isDev) =>
-  isGraphQLErrorChain(error) ? (error as Error) : maskError(error, message, isDev);
+function errorMasker(mask: boolean): typeof maskError {
+  return (error, message, isDev) => {
+    if (isGraphQLErrorChain(error)) return error as Error;
+    if (mask) return maskError(error, message, isDev);
+    return unmasked(error);
+  };
+}
+
+function unmasked(error: unknown): GraphQLError {
+  const outer = error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLError) : undefined;
+  let cause: unknown = outer?.originalError ?? error;
+  while (cause instanceof Error && cause.name === 'GraphQLError' && (cause as GraphQLError).originalError)
+    cause = (cause as GraphQLError).originalError;
+  const text =
+    cause instanceof AggregateError && cause.errors.length
+      ? cause.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ')
+      : cause instanceof Error
+        ? cause.message
+        : String(cause);
+  const code = outer?.extensions?.['code'];
+  return new GraphQLError(text || 'The router failed without a message', {
+    nodes: outer?.nodes,
+    path: outer?.path,
+    extensions: { code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' },
+  });
+}
 
 function isGraphQLErrorChain(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'GraphQLError') return false;

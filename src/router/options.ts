@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRPC_CLIENT_KINDS } from '../plugins/grpc/call.ts';
 import { parseLogLevel, type LogLevel } from './logger.ts';
+import { PLANNERS, type PlannerKind } from './planner.ts';
 import { DEFAULT_CORS_ORIGINS } from './router.ts';
 import { DEFAULT_MOCK_IDLE_STOP_MS } from './plugin-support.ts';
 
@@ -21,6 +22,10 @@ const envSchema = z.object({
     .default('true'),
   // Read where gRPC transports are made (unary-transport.ts); checked here so a typo stops the start.
   SWITCHYARD_GRPC_CLIENT: z.enum(GRPC_CLIENT_KINDS, { message: 'must be http2 or grpc-js' }).optional(),
+  SWITCHYARD_ROUTER_PLANNER: z.enum(PLANNERS, { message: 'must be rust or js' }).default('rust'),
+  SWITCHYARD_ROUTER_MASK_ERRORS: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false'),
   SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS: positiveInt.default(30_000),
   SWITCHYARD_ROUTER_POLL_INTERVAL_MS: positiveInt.default(10_000),
   SWITCHYARD_ROUTER_MAX_DEPTH: positiveInt.default(15),
@@ -41,6 +46,8 @@ export interface RouterEnv {
   corsOrigins: string[];
   subgraphTimeoutMs: number;
   deduplicateSubgraphRequests: boolean;
+  planner: PlannerKind;
+  maskErrors: boolean;
   drainTimeoutMs: number;
   pollIntervalMs: number;
   limits: { maxDepth: number; maxAliases: number; maxQueryBytes: number; maxBodyBytes: number };
@@ -83,6 +90,8 @@ export function routerEnv(env: Record<string, string | undefined> = process.env)
       : DEFAULT_CORS_ORIGINS,
     subgraphTimeoutMs: e.SWITCHYARD_ROUTER_SUBGRAPH_TIMEOUT_MS,
     deduplicateSubgraphRequests: e.SWITCHYARD_ROUTER_DEDUPLICATE === 'true',
+    planner: e.SWITCHYARD_ROUTER_PLANNER,
+    maskErrors: e.SWITCHYARD_ROUTER_MASK_ERRORS === 'true',
     drainTimeoutMs: e.SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS,
     pollIntervalMs: e.SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
     limits: {

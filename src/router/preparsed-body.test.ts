@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGateway } from './gateway.ts';
 import { defaultLimits } from './limits.ts';
 import { silentLogger } from './logger.ts';
+import { engineResolver } from './planner.ts';
 import { parseJsonBody } from './preparsed-body.ts';
 import { ClientCalls, serverContextFor } from './request-state.ts';
 import { mustCompose } from './testing/helpers.ts';
@@ -46,7 +47,10 @@ describe('the engine with a pre-parsed body', () => {
         deduplicateSubgraphRequests: true,
         transports: new TransportRegistry(),
         log: silentLogger,
+        engine: engineResolver('rust', silentLogger),
+        maskErrors: false,
       },
+      await engineResolver('rust', silentLogger)(),
     );
     try {
       const ask = (params?: object) =>

@@ -1,9 +1,14 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { print, type DocumentNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
-import type { QueryPlan, QueryPlanFetch, QueryPlanNode } from '../shared/query-plan.ts';
+import { parse, print, type DocumentNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import {
+  flattenPathToString,
+  type PlannedNode,
+  type QueryPlan,
+  type QueryPlanFetch,
+  type QueryPlanNode,
+} from '../shared/query-plan.ts';
+import type { Engine } from './planner.ts';
 import { requestStateOf } from './request-state.ts';
-
-const ENGINE = '@graphql-hive/gateway-runtime 2.12';
 
 /** Records the subgraph fetches of one request; see src/shared/query-plan.ts for why "observed". */
 export class QueryPlanRecorder {
@@ -40,13 +45,16 @@ export class QueryPlanRecorder {
     };
   }
 
-  toJSON(): QueryPlan {
+  toJSON(engine: Pick<Engine, 'planner' | 'name'>, plan: PlannedNode | null = null): QueryPlan {
+    if (plan) placeCalls(this.fetches, plan);
     return {
       kind: 'QueryPlan',
-      source: 'observed',
-      engine: ENGINE,
+      planner: engine.planner,
+      engine: engine.name,
       durationMs: round(performance.now() - this.started),
+      plan,
       node: arrange(this.fetches),
+      calls: this.fetches.map(({ endMs: _endMs, ...f }) => f),
     };
   }
 }
@@ -82,8 +90,58 @@ function responsePath(info: GraphQLResolveInfo | undefined): string[] {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+/**
+ * The Rust planner's executor gives subgraph calls no resolver path, so an observed call's path
+ * comes from the plan: the Flatten node around the Fetch that sent the same operation.
+ */
+function placeCalls(calls: QueryPlanFetch[], plan: PlannedNode): void {
+  const paths = new Map<string, string[]>();
+  const walk = (n: PlannedNode | undefined, path: string[]): void => {
+    if (!n) return;
+    switch (n.kind) {
+      case 'Fetch':
+      case 'BatchFetch':
+        paths.set(`${n.serviceName}\n${normalise(n.operation)}`, path);
+        return;
+      case 'Sequence':
+      case 'Parallel':
+        return n.nodes.forEach((c) => walk(c, path));
+      case 'Flatten':
+        return walk(n.node, flattenPathToString(n.path));
+      case 'Condition':
+        walk(n.ifClause, path);
+        return walk(n.elseClause, path);
+      case 'Subscription':
+        return walk(n.primary, path);
+      case 'Defer':
+        walk(n.primary.node, path);
+        return n.deferred.forEach((d) => walk(d.node, path));
+    }
+  };
+  walk(plan, []);
+  for (const call of calls) {
+    if (call.path.length) continue;
+    const path = paths.get(`${call.subgraph}\n${call.operation}`);
+    if (path) call.path = path;
+  }
+}
+
+function normalise(operation: string): string {
+  try {
+    return print(parse(operation, { noLocation: true }));
+  } catch {
+    return operation;
+  }
+}
+
+/** The planner's plan if router-runtime put it in the result (only for requests that asked). */
+function plannedNode(extensions: Record<string, unknown> | undefined): PlannedNode | null {
+  const plan = extensions?.['queryPlan'] as { kind?: unknown; node?: PlannedNode } | undefined;
+  return plan?.kind === 'QueryPlan' && plan.node ? plan.node : null;
+}
+
 /** Puts the recorded plan into `extensions.queryPlan` for requests that asked for it. */
-export function useQueryPlan(): GatewayPlugin {
+export function useQueryPlan(engine: Engine): GatewayPlugin {
   return {
     onSubgraphExecute({ subgraphName, executionRequest }) {
       const recorder = requestStateOf(executionRequest.context)?.plan;
@@ -99,7 +157,8 @@ export function useQueryPlan(): GatewayPlugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, queryPlan: recorder.toJSON() } });
+          const queryPlan = recorder.toJSON(engine, plannedNode(result.extensions));
+          setResult({ ...result, extensions: { ...result.extensions, queryPlan } });
         },
       };
     },

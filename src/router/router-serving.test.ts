@@ -89,17 +89,37 @@ describe('router serving', { timeout: 30_000 }, () => {
     const res = await gql(server.url, CROSS_QUERY, { 'x-include-query-plan': 'true' });
     expect(res.body.data).toEqual(CROSS_DATA);
     const plan = res.body.extensions?.['queryPlan'] as QueryPlan;
-    expect(plan).toMatchObject({ kind: 'QueryPlan', source: 'observed' });
+    expect(plan).toMatchObject({ kind: 'QueryPlan', planner: 'rust' });
+    expect(plan.engine).toContain('Rust query planner');
+    // The planner's plan: products, then reviews by Product key, then accounts by User key.
+    expect(plan.plan).toMatchObject({
+      kind: 'Sequence',
+      nodes: [
+        { kind: 'Fetch', serviceName: 'products' },
+        { kind: 'Flatten', path: [{ Field: 'topProducts' }, '@'], node: { kind: 'Fetch', serviceName: 'reviews' } },
+        {
+          kind: 'Flatten',
+          path: [{ Field: 'topProducts' }, '@', { Field: 'reviews' }, '@', { Field: 'author' }],
+          node: { kind: 'Fetch', serviceName: 'accounts' },
+        },
+      ],
+    });
+    // The calls the router observed, in the same order, with their timings.
     const fetches: QueryPlanFetch[] = [];
     const walk = (n: QueryPlanNode) => (n.kind === 'Fetch' ? fetches.push(n) : n.nodes.forEach(walk));
     walk(plan.node!);
-    // products first, then reviews by Product key, then accounts by User key: a sequence.
     expect(plan.node!.kind).toBe('Sequence');
+    expect(fetches).toEqual(plan.calls);
     expect(fetches.map((f) => f.subgraph)).toEqual(['products', 'reviews', 'accounts']);
     expect(fetches[0]!.operation).toContain('topProducts');
-    expect(fetches[1]).toMatchObject({ entities: 2, path: ['topProducts'] });
+    expect(fetches[1]).toMatchObject({ entities: 2, path: ['topProducts', '@'] });
     expect(fetches[1]!.operation).toContain('_entities');
     expect(fetches[2]!.path).toEqual(['topProducts', '@', 'reviews', '@', 'author']);
+    for (const f of fetches) {
+      expect(f.durationMs).toBeGreaterThan(0);
+      expect(f.startMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(fetches[2]!.startMs).toBeGreaterThanOrEqual(fetches[1]!.startMs + fetches[1]!.durationMs);
   });
 
   it('serves a feature flag by header and by cookie, and says so', async () => {

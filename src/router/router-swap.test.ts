@@ -68,7 +68,11 @@ describe('config swaps', { timeout: 30_000 }, () => {
         });
       }
     };
+    const proxied = slowProducts.requests();
     const workers = Array.from({ length: 8 }, worker);
+    // Swap only once requests are in flight on the first config (the first requests of a run
+    // can take longer than the 60 ms between swaps to reach the router on a busy machine).
+    await waitFor('requests in flight on the first config', async () => slowProducts.requests() > proxied);
     const applied: string[] = [];
     // At least 12 swaps, and keep swapping until 100 requests went through them (or 15 s pass).
     const until = Date.now() + 15_000;

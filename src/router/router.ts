@@ -8,6 +8,7 @@ import { createGraphQLHttpHandler, type CorsOptions, type HttpDeps } from './htt
 import { defaultLimits, type QueryLimits } from './limits.ts';
 import { silentLogger, type RouterLogger } from './logger.ts';
 import { createRouterMetrics, type RouterMetrics } from './metrics.ts';
+import { engineResolver, type PlannerKind, type RustPlannerModule } from './planner.ts';
 import { TransportRegistry, type TransportProviders } from './transports.ts';
 
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
@@ -30,6 +31,15 @@ export interface RouterOptions {
   /** Transports for grpc_plugin / grpc_service subgraphs (see transports.ts). */
   transports?: TransportProviders;
   metrics?: RouterMetrics;
+  /** Query planner: 'rust' (default; falls back to 'js' if its native binary cannot load) or 'js'. */
+  planner?: PlannerKind;
+  /** For tests: how the Rust planner is loaded (a failing loader exercises the fallback). */
+  loadRustPlanner?: () => Promise<RustPlannerModule>;
+  /**
+   * Mask unexpected errors as "Unexpected error." Default false: a staging router shows why a
+   * request failed. Stack traces never leave the router either way.
+   */
+  maskErrors?: boolean;
 }
 
 export type ApplyResult =
@@ -81,6 +91,8 @@ export function createRouter(options: RouterOptions = {}): Router {
     transports,
     log,
     misses: new EntityMissLog(),
+    engine: engineResolver(options.planner ?? 'rust', log, options.loadRustPlanner),
+    maskErrors: options.maskErrors ?? false,
   };
   const cors: CorsOptions = { origins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS };
 

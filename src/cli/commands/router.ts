@@ -17,6 +17,8 @@ Other settings: ROUTER_HOST, SWITCHYARD_ROUTER_CORS_ORIGINS, SWITCHYARD_ROUTER_S
 SWITCHYARD_ROUTER_MAX_DEPTH, SWITCHYARD_ROUTER_MAX_ALIASES, SWITCHYARD_ROUTER_MAX_QUERY_BYTES,
 SWITCHYARD_ROUTER_MAX_BODY_BYTES, SWITCHYARD_ROUTER_POLL_INTERVAL_MS,
 SWITCHYARD_ROUTER_DEDUPLICATE (true: identical in-flight subgraph queries share one call),
+SWITCHYARD_ROUTER_PLANNER (rust, the default, or js: the query planner),
+SWITCHYARD_ROUTER_MASK_ERRORS (true: unexpected errors read "Unexpected error."; default false),
 SWITCHYARD_GRPC_CLIENT (http2 or grpc-js, for gRPC subgraphs), LOG_LEVEL.
 `;
 
@@ -58,6 +60,8 @@ export async function startRouterFromArgs(
     corsOrigins: e.corsOrigins,
     subgraphTimeoutMs: e.subgraphTimeoutMs,
     deduplicateSubgraphRequests: e.deduplicateSubgraphRequests,
+    planner: e.planner,
+    maskErrors: e.maskErrors,
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
     pluginIdleStopMs: e.pluginIdleStopMs,
