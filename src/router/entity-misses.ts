@@ -102,20 +102,27 @@ export function useEntityMisses(
     },
     onExecutionResult({ result, setResult, context }) {
       const misses = perRequest.get(context as object);
-      if (!misses?.length || !result || Symbol.asyncIterator in result || !result.errors?.length) return;
-      setResult({ ...result, errors: result.errors.map((e) => explain(e, misses)) });
+      if (!misses?.length || !result || Symbol.asyncIterator in result) return;
+      const explained = new Set<EntityMiss>();
+      const errors = (result.errors ?? []).map((e) => explain(e, misses, explained));
+      // A key a mock handed out that the real subgraph lacks is always reported, even where
+      // the engine just answered null: the preview must say why the data is missing. Misses
+      // of real subgraphs among themselves stay as production answers them.
+      const seen = new Set<string>();
+      for (const miss of misses) {
+        const id = `${miss.subgraph}\u0000${miss.type}\u0000${JSON.stringify(miss.key)}`;
+        if (explained.has(miss) || !miss.origin || seen.has(id)) continue;
+        seen.add(id);
+        errors.push(missError(miss));
+      }
+      if (errors.length) setResult({ ...result, errors });
     },
   };
 }
 
-/** The miss that explains an error: same type as the non-null field, else the first. */
-function explain(error: GraphQLError, misses: EntityMiss[]): GraphQLError {
-  const nonNull = NON_NULL.exec(error.message);
-  const masked = error.message === 'Unexpected error.' || error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR';
-  if (!nonNull && !masked) return error;
-  const miss = (nonNull && misses.find((m) => m.type === nonNull[1])) ?? misses[0]!;
+function missError(miss: EntityMiss, path?: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(describeMiss(miss), {
-    path: error.path,
+    ...(path ? { path } : {}),
     extensions: {
       code: 'ENTITY_NOT_FOUND',
       subgraph: miss.subgraph,
@@ -124,4 +131,14 @@ function explain(error: GraphQLError, misses: EntityMiss[]): GraphQLError {
       ...(miss.origin ? { mockPlugin: miss.origin.plugin } : {}),
     },
   });
+}
+
+/** The miss that explains an error: same type as the non-null field, else the first. */
+function explain(error: GraphQLError, misses: EntityMiss[], explained: Set<EntityMiss>): GraphQLError {
+  const nonNull = NON_NULL.exec(error.message);
+  const masked = error.message === 'Unexpected error.' || error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR';
+  if (!nonNull && !masked) return error;
+  const miss = (nonNull && misses.find((m) => m.type === nonNull[1])) ?? misses[0]!;
+  for (const m of misses) if (m.type === miss.type) explained.add(m);
+  return missError(miss, error.path);
 }
