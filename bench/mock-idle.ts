@@ -14,6 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { parse } from 'graphql';
 import { buildMockPluginDir } from '../src/plugins/mock/build-mock-dir.ts';
 import { PluginManager, type PluginLease } from '../src/plugins/runtime/plugin-manager.ts';
+import { PluginProcess } from '../src/plugins/runtime/plugin-process.ts';
 import { createGrpcExecutor, pluginChannel, type GrpcExecutor } from '../src/plugins/transport/executor.ts';
 import { reviewsSdl } from '../src/control-plane/demo/subgraphs/reviews.ts';
 import { fmt, mb, summarize, table } from './lib.ts';
@@ -90,12 +91,22 @@ export async function benchMockIdle(): Promise<string> {
         warm.push(performance.now() - t);
       }
     }
+    // The same plugin started from nothing (what a router start or a new flag costs), for scale.
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const proc = new PluginProcess({ name: 'bench-cold', pluginDir: mock.dir });
+      const t0 = performance.now();
+      await proc.start();
+      cold.push(performance.now() - t0);
+      await proc.stop();
+    }
+    const c = summarize(cold);
     const f = summarize(first);
     const w = summarize(warm);
     const perFlagServing = serving.reduce((a, b) => a + b, 0) / FLAGS;
     const perFlagIdleRouter = Math.max(0, heapIdle - heapBefore) / FLAGS;
     return [
-      `### Idle mocked flags (${FLAGS} flags, idle after ${IDLE_MS} ms)`,
+      `### Idle mocked flags (${FLAGS} flags, idle after ${IDLE_MS} ms; load average ${os.loadavg()[0]!.toFixed(1)})`,
       '',
       table(
         ['memory per mocked flag', 'plugin process RSS MB', 'router heap MB', 'processes'],
@@ -110,6 +121,7 @@ export async function benchMockIdle(): Promise<string> {
         [
           ['first after idling (plugin started on demand)', f.n, fmt(f.p50), fmt(f.p99), fmt(f.max)],
           ['warm', w.n, fmt(w.p50), fmt(w.p99), fmt(w.max)],
+          ['plugin cold start alone (spawn → SERVING), for scale', c.n, fmt(c.p50), fmt(c.p99), fmt(c.max)],
           ['extra on the first request (p50 / p99)', '', fmt(f.p50 - w.p50), fmt(f.p99 - w.p50), ''],
         ],
       ),
