@@ -124,10 +124,10 @@ test('swap reviews for a mock with the dialog defaults: the natural query joins 
   const natural = '{ topProducts(first: 2) { name price reviews { body author { name } } } }';
   await typeQuery(page, natural);
   await runUntilServedBy(page, `flag:${flag}`);
-  // Monaco renders spaces as no-break spaces, which \s matches.
-  await expect(responseText(page)).toContainText(/"name":\s*"(Ada Lovelace|Alan Turing|Grace Hopper)"/);
+  // Real names from accounts (the mock would invent others), and no null anywhere in view.
+  await expect(responseText(page)).toContainText(/Ada Lovelace|Alan Turing|Grace Hopper/);
   await expect(responseText(page)).not.toContainText('"errors"');
-  await expect(responseText(page)).not.toContainText(/"(reviews|author)":\s*null/);
+  await expect(responseText(page)).not.toContainText('null');
 
   // The whole answer (the response pane shows only what fits): every review has a real author.
   const answer = await askRouter(page, natural, { 'x-feature-flag': flag });
