@@ -19,10 +19,24 @@ test('runs a query against the demo graph through the staging router and says wh
   await expect(responseText(page)).toContainText('"author"');
   await expect(page.getByTestId('response-time')).toHaveText(/\d+ ms/);
 
-  // The query plan names the subgraphs the router called.
+  // The query plan: the Rust planner's plan, next to the calls the router made with their timings.
   await page.getByRole('button', { name: 'Show Query plan' }).click();
-  await expect(page.getByTestId('query-plan')).toContainText('products');
-  await expect(page.getByTestId('query-plan')).toContainText('reviews');
+  const planned = page.getByTestId('planned-plan');
+  await expect(planned.locator('[data-plan-node="Sequence"]')).toHaveCount(1);
+  await expect(planned.locator('[data-plan-node="Flatten"]')).toHaveCount(2);
+  const fetches = planned.locator('[data-plan-node="Fetch"]');
+  await expect(fetches).toHaveCount(3);
+  await expect(fetches.nth(0)).toContainText('products');
+  await expect(fetches.nth(0)).toContainText('topProducts');
+  await expect(fetches.nth(1)).toContainText('reviews');
+  await expect(fetches.nth(2)).toContainText('accounts');
+  await expect(planned).toContainText('Flatten at topProducts.@.reviews.@.author');
+  const calls = page.getByTestId('observed-calls').locator('li');
+  await expect(calls).toHaveCount(3);
+  await expect(calls.nth(0)).toContainText('products');
+  await expect(calls.nth(1)).toContainText('reviews');
+  await expect(calls.nth(2)).toContainText('accounts');
+  await expect(calls.nth(2)).toContainText(/\+\d+\.\d ms, took \d+\.\d ms/);
 });
 
 test('a share link reopens the same query and target', async ({ page }) => {

@@ -8,6 +8,7 @@ import { systemActor } from '../control-plane/graphs/actor.ts';
 import { OrganizationRepository } from '../control-plane/organizations/organization-repository.ts';
 import { organizations } from '../control-plane/db/schema.ts';
 import { DEFAULT_NAMESPACE } from '../shared/api/graphs.ts';
+import { PLANNERS } from '../router/planner.ts';
 import { startRouter, type RunningRouter } from '../router/start.ts';
 
 const LOCAL_ROUTER_TOKEN = 'local-router';
@@ -17,6 +18,8 @@ const stackEnv = z.object({
   SWITCHYARD_DEMO: z.enum(['true', 'false']).default('true'),
   SWITCHYARD_DEMO_PORT: z.coerce.number().int().min(0).max(65533).default(4001),
   SWITCHYARD_ROUTER_DATA_DIR: z.string().min(1).optional(),
+  SWITCHYARD_ROUTER_PLANNER: z.enum(PLANNERS, { message: 'must be rust or js' }).default('rust'),
+  SWITCHYARD_ROUTER_MASK_ERRORS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
 export type StackOptions = z.infer<typeof stackEnv>;
 
@@ -74,6 +77,8 @@ export async function startLocalStack(config: Config, options: StackOptions): Pr
       port: options.ROUTER_PORT,
       host: config.host,
       dataDir: options.SWITCHYARD_ROUTER_DATA_DIR ?? null,
+      planner: options.SWITCHYARD_ROUTER_PLANNER,
+      maskErrors: options.SWITCHYARD_ROUTER_MASK_ERRORS === 'true',
       corsOrigins: [controlPlane.url, 'http://localhost:5173', `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`],
     });
     const running = router;

@@ -1,144 +1,209 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, parse, visit } from 'graphql';
-import type { ServedComposition } from '../shared/router-config.ts';
-import type { EntityMiss } from '../shared/router-misses.ts';
+import {
+  GraphQLError,
+  Kind,
+  print,
+  type DocumentNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { flattenPathToString, plannedFetches, type PlannedNode } from '../shared/query-plan.ts';
+import { normaliseOperation } from './query-plan.ts';
 
 /**
- * Entity misses: a subgraph answered `_entities` with null for a representation, so the
- * key the router sent was unknown there. Recorded per request, they turn the non-null
- * violation they cause (masked as "Unexpected error.") into an error that names the
- * subgraph, the type and the key, and, when a generated mock plugin of this flag also
- * hands out that type, the mock the key came from. The last misses are kept for GET
- * /entity-misses, which the studio's flag page reads.
+ * Entity misses: a subgraph answered `_entities` with null for a representation it was sent
+ * (it does not know that key), and the client asked for a non-nullable field of that entity
+ * from it. The engines report such a non-null violation as "Unexpected error." (JS planner) or
+ * not at all (Rust planner); a staging router says which subgraph found nothing for which key,
+ * and where the key came from.
  */
-type Obj = Record<string, unknown>;
-
-type Origin = NonNullable<EntityMiss['origin']>;
-
-/** Mock plugins of a composition, by the entity types they hand out. */
-function mockOrigins(composition: ServedComposition): Map<string, Origin[]> {
-  const out = new Map<string, Origin[]>();
-  for (const s of composition.subgraphs) {
-    const plugin = s.plugin?.name;
-    if (s.kind !== 'grpc_plugin' || !plugin?.startsWith('mock-')) continue;
-    const add = (node: { name: { value: string }; directives?: readonly { name: { value: string } }[] }) => {
-      if (!node.directives?.some((d) => d.name.value === 'key')) return;
-      out.set(node.name.value, [...(out.get(node.name.value) ?? []), { plugin, subgraph: s.name }]);
-    };
-    try {
-      visit(parse(s.sdl), { ObjectTypeDefinition: add, ObjectTypeExtension: add });
-    } catch {
-      // a schema the router could not parse composes nothing; nothing to attribute
-    }
-  }
-  return out;
+export interface EntityMiss {
+  /** The subgraph that returned no entity. */
+  subgraph: string;
+  /** The entity type asked for. */
+  typename: string;
+  /** The representation sent, without `__typename` (usually the key fields). */
+  representation: Record<string, unknown>;
+  /** The non-nullable field that came back null because of the miss, e.g. `User.name`. */
+  field: string;
+  /** The subgraph whose answer held the representation, when the plan tells it. */
+  from?: string;
 }
 
-export class EntityMissLog {
-  private readonly entries: EntityMiss[] = [];
-  constructor(private readonly max = 20) {}
+export const ENTITY_NOT_FOUND = 'ENTITY_NOT_FOUND';
 
-  add(miss: EntityMiss): void {
-    this.entries.unshift(miss);
-    if (this.entries.length > this.max) this.entries.length = this.max;
-  }
-
-  /** Newest first; a flag's own, or all. */
-  list(servedBy?: string): EntityMiss[] {
-    return servedBy ? this.entries.filter((m) => m.servedBy === servedBy) : [...this.entries];
-  }
+/**
+ * The message of an entity miss, e.g.
+ * `Cannot return null for non-nullable field User.name: accounts returned no User for {"id":"u9"}; the key came from reviews`.
+ * Callers that know more about the origin (a mock plugin) append it to this message.
+ */
+export function describeEntityMiss(miss: EntityMiss): string {
+  const base =
+    `Cannot return null for non-nullable field ${miss.field}: ` +
+    `${miss.subgraph} returned no ${miss.typename} for ${JSON.stringify(miss.representation)}`;
+  return miss.from ? `${base}; the key came from ${miss.from}` : base;
 }
 
-const NON_NULL = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.?$/;
-
-export function describeMiss(miss: Pick<EntityMiss, 'subgraph' | 'type' | 'key' | 'origin'>): string {
-  const base = `${miss.subgraph} returned no ${miss.type} for ${JSON.stringify(miss.key)}`;
-  if (!miss.origin) return base;
-  const fields = Object.keys(miss.key);
-  const example =
-    fields.length === 1 ? `{"${miss.type}": {"${fields[0]}": [...]}}` : `{"${miss.type}": {"$keys": [...]}}`;
-  return (
-    `${base}; the key came from the mock plugin ${miss.origin.plugin} (subgraph ${miss.origin.subgraph}). ` +
-    `Give its mocks.json a key pool of keys ${miss.subgraph} knows, e.g. ${example}`
-  );
-}
-
-export function useEntityMisses(
-  composition: ServedComposition,
-  servedBy: string,
-  log: EntityMissLog,
-): GatewayPlugin {
-  const origins = mockOrigins(composition);
-  const perRequest = new WeakMap<object, EntityMiss[]>();
-  const originFor = (type: string, subgraph: string) =>
-    (origins.get(type) ?? []).find((o) => o.subgraph !== subgraph) ?? null;
-  return {
-    onSubgraphExecute({ subgraphName, executionRequest }) {
-      const reps = executionRequest.variables?.['representations'];
-      if (!Array.isArray(reps)) return undefined;
-      const context = executionRequest.context as object | undefined;
-      return ({ result }) => {
-        if (!context || Symbol.asyncIterator in result) return;
-        const entities = (result.data as Obj | null | undefined)?.['_entities'];
-        if (!Array.isArray(entities)) return;
-        entities.forEach((entity, i) => {
-          if (entity !== null) return;
-          const { __typename, ...key } = (reps[i] ?? {}) as Obj;
-          const type = String(__typename);
-          const miss: EntityMiss = {
-            at: new Date().toISOString(),
-            servedBy,
-            subgraph: subgraphName,
-            type,
-            key,
-            origin: originFor(type, subgraphName),
-          };
-          const list = perRequest.get(context) ?? [];
-          if (list.length < 50) list.push(miss);
-          perRequest.set(context, list);
-          log.add(miss);
-        });
-      };
-    },
-    onExecutionResult({ result, setResult, context }) {
-      const misses = perRequest.get(context as object);
-      if (!misses?.length || !result || Symbol.asyncIterator in result) return;
-      const explained = new Set<EntityMiss>();
-      const errors = (result.errors ?? []).map((e) => explain(e, misses, explained));
-      // A key a mock handed out that the real subgraph lacks is always reported, even where
-      // the engine just answered null: the preview must say why the data is missing. Misses
-      // of real subgraphs among themselves stay as production answers them.
-      const seen = new Set<string>();
-      for (const miss of misses) {
-        const id = `${miss.subgraph}\u0000${miss.type}\u0000${JSON.stringify(miss.key)}`;
-        if (explained.has(miss) || !miss.origin || seen.has(id)) continue;
-        seen.add(id);
-        errors.push(missError(miss));
-      }
-      if (errors.length) setResult({ ...result, errors });
-    },
-  };
-}
-
-function missError(miss: EntityMiss, path?: readonly (string | number)[]): GraphQLError {
-  return new GraphQLError(describeMiss(miss), {
-    ...(path ? { path } : {}),
+/** The error for a miss, placed at `_entities.<index>` so the engine relocates it to the entity. */
+export function entityMissError(miss: EntityMiss, index: number): GraphQLError {
+  return new GraphQLError(describeEntityMiss(miss), {
+    path: ['_entities', index],
     extensions: {
-      code: 'ENTITY_NOT_FOUND',
-      subgraph: miss.subgraph,
-      type: miss.type,
-      key: miss.key,
-      ...(miss.origin ? { mockPlugin: miss.origin.plugin } : {}),
+      code: ENTITY_NOT_FOUND,
+      serviceName: miss.subgraph,
+      typename: miss.typename,
+      representation: miss.representation,
     },
   });
 }
 
-/** The miss that explains an error: same type as the non-null field, else the first. */
-function explain(error: GraphQLError, misses: EntityMiss[], explained: Set<EntityMiss>): GraphQLError {
-  const nonNull = NON_NULL.exec(error.message);
-  const masked = error.message === 'Unexpected error.' || error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR';
-  if (!nonNull && !masked) return error;
-  const miss = (nonNull && misses.find((m) => m.type === nonNull[1])) ?? misses[0]!;
-  for (const m of misses) if (m.type === miss.type) explained.add(m);
-  return missError(miss, error.path);
+type Result = { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
+
+/**
+ * The misses in one `_entities` answer: null entities with no error of their own whose selection
+ * holds a non-nullable field. Entities whose fields are all nullable stay silent, as in every
+ * federation router: the parent keeps its other fields.
+ */
+export function findEntityMisses(
+  subgraph: string,
+  request: { document: DocumentNode; variables?: Record<string, unknown> },
+  result: Result,
+  schema: GraphQLSchema | undefined,
+): { index: number; miss: EntityMiss }[] {
+  const representations = request.variables?.['representations'];
+  const entities = result.data?.['_entities'];
+  if (!Array.isArray(representations) || !Array.isArray(entities) || !entities.includes(null)) return [];
+  const erred = new Set<number>();
+  for (const e of result.errors ?? []) {
+    const path = (e as { path?: readonly (string | number)[] }).path;
+    if (path?.[0] === '_entities' && typeof path[1] === 'number') erred.add(path[1]);
+  }
+  const out: { index: number; miss: EntityMiss }[] = [];
+  entities.forEach((entity, index) => {
+    const rep = representations[index] as Record<string, unknown> | undefined;
+    if (entity !== null || erred.has(index) || !rep || typeof rep['__typename'] !== 'string') return;
+    const typename = rep['__typename'];
+    const field = firstNonNullField(request.document, typename, schema);
+    if (!field) return;
+    const { __typename: _t, ...representation } = rep;
+    out.push({ index, miss: { subgraph, typename, representation, field: `${typename}.${field}` } });
+  });
+  return out;
+}
+
+const nonNullCache = new WeakMap<DocumentNode, Map<string, string | null>>();
+
+/** The first non-nullable field the fetch selects on `typename` (in the subgraph's schema). */
+function firstNonNullField(document: DocumentNode, typename: string, schema: GraphQLSchema | undefined) {
+  let byType = nonNullCache.get(document);
+  if (!byType) nonNullCache.set(document, (byType = new Map()));
+  if (byType.has(typename)) return byType.get(typename)!;
+  // Duck-typed, not isObjectType/isNonNullType: the engine's schema may come from another copy
+  // of graphql-js (ESM and CJS side by side), and those checks throw across copies.
+  const type = schema?.getType(typename) as { getFields?: () => Record<string, { type: unknown }> } | undefined;
+  let found: string | null = null;
+  if (typeof type?.getFields === 'function' && !isAbstract(type)) {
+    const fields = type.getFields();
+    const visit = (set: SelectionSetNode | undefined, depth: number): void => {
+      for (const sel of set?.selections ?? []) {
+        if (found) return;
+        if (sel.kind === Kind.FIELD && depth > 0 && sel.name.value !== '__typename') {
+          const f = fields[sel.name.value];
+          if (f && String(f.type).endsWith('!')) found = sel.name.value;
+        } else if (sel.kind === Kind.FIELD && sel.name.value === '_entities') {
+          visit(sel.selectionSet, 1);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT && depth > 0) {
+          const on = sel.typeCondition?.name.value;
+          if (!on || on === typename || isAbstract(schema?.getType(on))) visit(sel.selectionSet, depth);
+        }
+      }
+    };
+    for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION) visit(def.selectionSet, 0);
+  }
+  byType.set(typename, found);
+  return found;
+}
+
+const isAbstract = (type: unknown) => typeof type === 'object' && type !== null && 'resolveType' in type;
+
+/**
+ * Which subgraph produced the parent objects of a Flatten fetch: the fetch that ran before it
+ * whose own path is the longest proper prefix of its path (the root fetch has the empty path).
+ */
+export function originOf(plan: PlannedNode, subgraph: string, operation: string): string | undefined {
+  const fetches = plannedFetches(plan).map((f) => ({ ...f, key: flattenPathToString(f.path).join('/') }));
+  const wanted = normaliseOperation(operation);
+  const at = fetches.findIndex((f) => f.serviceName === subgraph && normaliseOperation(f.operation) === wanted);
+  if (at < 0) return undefined;
+  const path = fetches[at]!.key;
+  let best: { service: string; length: number } | undefined;
+  for (const f of fetches.slice(0, at)) {
+    const prefix = f.key === '' || path.startsWith(`${f.key}/`);
+    if (prefix && f.key !== path && f.key.length >= (best?.length ?? -1))
+      best = { service: f.serviceName, length: f.key.length };
+  }
+  return best?.service;
+}
+
+/**
+ * The errors of a finished operation, with its entity misses explained. The Rust planner keeps
+ * the miss errors this plugin added (relocated to the entity's path); they learn where the key
+ * came from. The JS planner drops them and reports graphql-js's bare
+ * "Cannot return null for non-nullable field User.name."; those take the misses of that field
+ * in order (the executor reports them in response order, as the representations were sent).
+ */
+function explainMisses(
+  errors: readonly GraphQLError[],
+  misses: { miss: EntityMiss; operation: string }[],
+  plan: PlannedNode | null,
+): GraphQLError[] {
+  const unused = [...misses];
+  return errors.map((e) => {
+    if (e.extensions?.['code'] === ENTITY_NOT_FOUND) {
+      const entry = plan && misses.find((m) => describeEntityMiss(m.miss) === e.message);
+      const from = entry && originOf(plan, entry.miss.subgraph, entry.operation);
+      return from
+        ? new GraphQLError(describeEntityMiss({ ...entry.miss, from }), { path: e.path, extensions: e.extensions })
+        : e;
+    }
+    const at = unused.findIndex((m) => e.message === `Cannot return null for non-nullable field ${m.miss.field}.`);
+    if (at < 0) return e;
+    const miss = unused.splice(at, 1)[0]!.miss;
+    const { extensions } = entityMissError(miss, 0);
+    return new GraphQLError(describeEntityMiss(miss), { path: e.path, extensions });
+  });
+}
+
+/**
+ * Adds a miss error to each `_entities` answer that has one. With a plan (Rust planner), the
+ * errors that reach the client then learn where the key came from.
+ */
+export function useEntityMisses(takePlan: () => PlannedNode | null): GatewayPlugin {
+  const pending = new WeakMap<object, { miss: EntityMiss; operation: string }[]>();
+  return {
+    onSubgraphExecute({ subgraphName, subgraph, executionRequest }) {
+      if (!Array.isArray(executionRequest.variables?.['representations'])) return;
+      return ({ result, setResult }) => {
+        if (Symbol.asyncIterator in result) return;
+        const misses = findEntityMisses(subgraphName, executionRequest, result, subgraph);
+        if (!misses.length) return;
+        const context = executionRequest.context as object | undefined;
+        if (context) {
+          const list = pending.get(context) ?? [];
+          for (const m of misses) list.push({ miss: m.miss, operation: print(executionRequest.document) });
+          pending.set(context, list);
+        }
+        setResult({ ...result, errors: [...(result.errors ?? []), ...misses.map((m) => entityMissError(m.miss, m.index))] });
+      };
+    },
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          const misses = args.contextValue ? pending.get(args.contextValue) : undefined;
+          if (!misses || Symbol.asyncIterator in result || !result.errors?.length) return;
+          setResult({ ...result, errors: explainMisses(result.errors, misses, takePlan()) });
+        },
+      };
+    },
+  };
 }

@@ -9,6 +9,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
+import { useEntityMisses } from './entity-misses.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { Engine } from './planner.ts';
@@ -16,7 +17,7 @@ import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
-import { useEntityMisses, type EntityMissLog } from './entity-misses.ts';
+import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
 import {
   createDispatchingExecutor,
   type CustomSubgraphKind,
@@ -104,7 +105,8 @@ export function createGateway(
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
       useQueryPlan(engine),
-      ...(settings.misses ? [useEntityMisses(composition, ctx.servedBy, settings.misses)] : []),
+      useEntityMisses(engine.currentPlan),
+      ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),
       useErrorFlag(),
     ],
   });
@@ -152,7 +154,7 @@ function prepareSupergraph(composition: ServedComposition): DocumentNode {
  * staging router exists to show why a request failed (decision 0008). Unmasked, they keep their
  * message, path and locations, but never a stack or the original error object.
  */
-function errorMasker(mask: boolean): typeof maskError {
+export function errorMasker(mask: boolean): typeof maskError {
   return (error, message, isDev) => {
     if (isGraphQLErrorChain(error)) return error as Error;
     if (mask) return maskError(error, message, isDev);

@@ -4,7 +4,7 @@ import { serveGraphQL } from './graphql-http.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson, type CorsOptions } from './http-responses.ts';
 import { ROUTER_PLUGINS_PATH, type RouterPluginStatus } from '../shared/router-plugins.ts';
 import { ROUTER_MISSES_PATH } from '../shared/router-misses.ts';
-import type { EntityMissLog } from './entity-misses.ts';
+import type { EntityMissLog } from './mock-misses.ts';
 import type { QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { RouterMetrics } from './metrics.ts';

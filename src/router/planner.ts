@@ -1,5 +1,5 @@
 import type { GatewayPlugin, UnifiedGraphHandler } from '@graphql-hive/gateway-runtime';
-import { QUERY_PLAN_HEADER } from '../shared/router-config.ts';
+import type { PlannedNode } from '../shared/query-plan.ts';
 import type { RouterLogger } from './logger.ts';
 
 export const PLANNERS = ['rust', 'js'] as const;
@@ -8,8 +8,8 @@ export type PlannerKind = (typeof PLANNERS)[number];
 /** What the router needs from @graphql-hive/router-runtime. */
 export interface RustPlannerModule {
   unifiedGraphHandler: UnifiedGraphHandler;
-  /** router-runtime's plugin that puts the planner's plan into `extensions.queryPlan`. */
-  useQueryPlan(opts: { expose: (request: Request) => boolean }): GatewayPlugin;
+  /** router-runtime's plugin that hands over the plan of each operation when it is done. */
+  useQueryPlan(opts: { onQueryPlan(plan: { node?: PlannedNode } | undefined): void }): GatewayPlugin;
 }
 
 /** How the gateways of one router plan and execute. */
@@ -21,6 +21,12 @@ export interface Engine {
   unifiedGraphHandler?: UnifiedGraphHandler;
   /** Engine plugins the planner brings (they run before the router's own). */
   plugins(): GatewayPlugin[];
+  /**
+   * The plan of the operation whose execution is finishing, for the router's plugins'
+   * onExecuteDone (the planner's plugin comes first and sets it synchronously just before);
+   * null on the JS planner.
+   */
+  currentPlan(): PlannedNode | null;
 }
 
 const ENGINE_JS = '@graphql-hive/gateway-runtime 2.12 (JS query planner)';
@@ -40,8 +46,6 @@ export async function loadRustPlanner(): Promise<RustPlannerModule> {
   return runtime as RustPlannerModule;
 }
 
-const wantsPlan = (request: Request) => request.headers.get(QUERY_PLAN_HEADER)?.toLowerCase() === 'true';
-
 /**
  * The router's engine for the planner asked for. The Rust planner falls back to the JS one,
  * with one warning, when its native binary cannot load (an unsupported platform or libc):
@@ -53,18 +57,22 @@ export function engineResolver(
   load: () => Promise<RustPlannerModule> = loadRustPlanner,
 ): () => Promise<Engine> {
   let resolved: Promise<Engine> | undefined;
-  const js: Engine = { planner: 'js', name: ENGINE_JS, plugins: () => [] };
+  const js: Engine = { planner: 'js', name: ENGINE_JS, plugins: () => [], currentPlan: () => null };
   return () =>
     (resolved ??=
       planner === 'js'
         ? Promise.resolve(js)
         : load().then(
-            (mod): Engine => ({
-              planner: 'rust',
-              name: ENGINE_RUST,
-              unifiedGraphHandler: mod.unifiedGraphHandler,
-              plugins: () => [mod.useQueryPlan({ expose: wantsPlan })],
-            }),
+            (mod): Engine => {
+              let current: PlannedNode | null = null;
+              return {
+                planner: 'rust',
+                name: ENGINE_RUST,
+                unifiedGraphHandler: mod.unifiedGraphHandler,
+                plugins: () => [mod.useQueryPlan({ onQueryPlan: (plan) => void (current = plan?.node ?? null) })],
+                currentPlan: () => current,
+              };
+            },
             (err: unknown) => {
               log.warn(
                 'the Rust query planner could not load on this machine; the router uses the JS planner instead ' +

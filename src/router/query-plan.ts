@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { parse, print, type DocumentNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import {
   flattenPathToString,
+  plannedFetches,
   type PlannedNode,
   type QueryPlan,
   type QueryPlanFetch,
@@ -96,29 +97,8 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
  */
 function placeCalls(calls: QueryPlanFetch[], plan: PlannedNode): void {
   const paths = new Map<string, string[]>();
-  const walk = (n: PlannedNode | undefined, path: string[]): void => {
-    if (!n) return;
-    switch (n.kind) {
-      case 'Fetch':
-      case 'BatchFetch':
-        paths.set(`${n.serviceName}\n${normalise(n.operation)}`, path);
-        return;
-      case 'Sequence':
-      case 'Parallel':
-        return n.nodes.forEach((c) => walk(c, path));
-      case 'Flatten':
-        return walk(n.node, flattenPathToString(n.path));
-      case 'Condition':
-        walk(n.ifClause, path);
-        return walk(n.elseClause, path);
-      case 'Subscription':
-        return walk(n.primary, path);
-      case 'Defer':
-        walk(n.primary.node, path);
-        return n.deferred.forEach((d) => walk(d.node, path));
-    }
-  };
-  walk(plan, []);
+  for (const f of plannedFetches(plan))
+    paths.set(`${f.serviceName}\n${normaliseOperation(f.operation)}`, flattenPathToString(f.path));
   for (const call of calls) {
     if (call.path.length) continue;
     const path = paths.get(`${call.subgraph}\n${call.operation}`);
@@ -126,18 +106,13 @@ function placeCalls(calls: QueryPlanFetch[], plan: PlannedNode): void {
   }
 }
 
-function normalise(operation: string): string {
+/** An operation as graphql-js prints it, to compare the planner's text with what was sent. */
+export function normaliseOperation(operation: string): string {
   try {
     return print(parse(operation, { noLocation: true }));
   } catch {
     return operation;
   }
-}
-
-/** The planner's plan if router-runtime put it in the result (only for requests that asked). */
-function plannedNode(extensions: Record<string, unknown> | undefined): PlannedNode | null {
-  const plan = extensions?.['queryPlan'] as { kind?: unknown; node?: PlannedNode } | undefined;
-  return plan?.kind === 'QueryPlan' && plan.node ? plan.node : null;
 }
 
 /** Puts the recorded plan into `extensions.queryPlan` for requests that asked for it. */
@@ -157,7 +132,7 @@ export function useQueryPlan(engine: Engine): GatewayPlugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          const queryPlan = recorder.toJSON(engine, plannedNode(result.extensions));
+          const queryPlan = recorder.toJSON(engine, engine.currentPlan());
           setResult({ ...result, extensions: { ...result.extensions, queryPlan } });
         },
       };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
-import { EntityMissLog } from './entity-misses.ts';
+import { EntityMissLog } from './mock-misses.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
 import { createGraphQLHttpHandler, type CorsOptions, type HttpDeps } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';

@@ -89,3 +89,34 @@ export function flattenPathToString(path: PlannedPathSegment[]): string[] {
   }
   return out;
 }
+
+/** The Fetch nodes of a plan in plan order, each with the path of the Flatten around it. */
+export function plannedFetches(
+  plan: PlannedNode | null | undefined,
+): { serviceName: string; operation: string; path: PlannedPathSegment[] }[] {
+  const out: { serviceName: string; operation: string; path: PlannedPathSegment[] }[] = [];
+  const walk = (n: PlannedNode | undefined, path: PlannedPathSegment[]): void => {
+    if (!n) return;
+    switch (n.kind) {
+      case 'Fetch':
+      case 'BatchFetch':
+        out.push({ serviceName: n.serviceName, operation: n.operation, path });
+        return;
+      case 'Sequence':
+      case 'Parallel':
+        return n.nodes.forEach((c) => walk(c, path));
+      case 'Flatten':
+        return walk(n.node, n.path);
+      case 'Condition':
+        walk(n.ifClause, path);
+        return walk(n.elseClause, path);
+      case 'Subscription':
+        return walk(n.primary, path);
+      case 'Defer':
+        walk(n.primary.node, path);
+        return n.deferred.forEach((d) => walk(d.node, path));
+    }
+  };
+  walk(plan ?? undefined, []);
+  return out;
+}

@@ -145,7 +145,13 @@ describe('a feature flag through the router', () => {
       expect(m).toContain('accounts returned no User for {"id":"u9"}');
       expect(m).toContain('the key came from the mock plugin mock-unknown-keys-reviews');
     }
-    expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'ENTITY_NOT_FOUND', subgraph: 'accounts', type: 'User', key: { id: 'u9' } });
+    expect(answer.body.errors![0]!.extensions).toMatchObject({
+      code: 'ENTITY_NOT_FOUND',
+      serviceName: 'accounts',
+      typename: 'User',
+      representation: { id: 'u9' },
+      mockPlugin: 'mock-unknown-keys-reviews',
+    });
 
     const misses = (await (await fetch(`${http.url}/entity-misses?flag=unknown-keys`)).json()) as EntityMissesResponse;
     expect(misses.misses[0]).toMatchObject({

@@ -1,6 +1,8 @@
-import type { QueryPlan, QueryPlanNode } from '../../../../shared/query-plan.ts';
+import type { ObservedCall, PlannedNode, QueryPlan, QueryPlanNode } from '../../../../shared/query-plan.ts';
+import { flattenPathToString, plannedFetches } from '../../../../shared/query-plan.ts';
 
-export type { QueryPlan, QueryPlanNode };
+export type { ObservedCall, PlannedNode, QueryPlan, QueryPlanNode };
+export { flattenPathToString };
 
 /** The router's `extensions.queryPlan`, if the answer carries one. */
 export function asQueryPlan(value: unknown): QueryPlan | null {
@@ -9,17 +11,10 @@ export function asQueryPlan(value: unknown): QueryPlan | null {
   return v.kind === 'QueryPlan' ? (v as QueryPlan) : null;
 }
 
-/** Subgraphs a plan fetches from, in the order it first reaches them. */
+/** Subgraphs a plan fetches from, in the order it first reaches them (planned, else observed). */
 export function servicesInPlan(plan: QueryPlan | null): string[] {
-  const seen: string[] = [];
-  const walk = (n: QueryPlanNode | null | undefined) => {
-    if (!n) return;
-    if (n.kind === 'Fetch') {
-      if (!seen.includes(n.subgraph)) seen.push(n.subgraph);
-      return;
-    }
-    n.nodes.forEach(walk);
-  };
-  walk(plan?.node);
-  return seen;
+  const names = plan?.plan
+    ? plannedFetches(plan.plan).map((f) => f.serviceName)
+    : (plan?.calls ?? []).map((c) => c.subgraph);
+  return [...new Set(names)];
 }
