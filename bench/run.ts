@@ -13,6 +13,7 @@ import { benchPluginRouter } from './plugin-router.ts';
 import { benchPluginPathsPaired } from './plugin-paths-paired.ts';
 import { benchFeatureFlags } from './feature-flags.ts';
 import { benchBundleSize } from './bundle-size.ts';
+import { benchMockIdle } from './mock-idle.ts';
 
 const suites: [string, () => Promise<string>][] = [
   ['composition', benchComposition],
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<string>][] = [
   ['plugin-router', benchPluginRouter],
   ['plugin-paired', benchPluginPathsPaired],
   ['feature-flags', benchFeatureFlags],
+  ['mock-idle', benchMockIdle],
   ['bundle', benchBundleSize],
 ];
 

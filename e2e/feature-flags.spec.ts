@@ -105,6 +105,46 @@ test('clone the demo graph into a flag, swap reviews for a mock with a new field
   await expect(responseText(page)).toContainText('Cannot query field \\"headline\\" on type \\"Review\\"');
 });
 
+test('swap reviews for a mock with the dialog defaults: the natural query joins every review with a real author', async ({ page }) => {
+  test.setTimeout(240_000);
+  const flag = uniqueFlag('joined');
+  await logIn(page, admin);
+  await createFlagFromDemo(page, flag);
+
+  await subgraphRow(page, 'reviews').getByRole('button', { name: 'Swap reviews' }).click();
+  const dialog = page.getByRole('dialog');
+  // mocks.json comes pre-filled with keys sampled from the base graph, and says so.
+  const pools = dialog.getByTestId('key-pools');
+  await expect(pools.locator('[data-type="User"]')).toContainText('User.id: 3 keys sampled from the base graph, so accounts finds them');
+  await expect(pools.locator('[data-type="Product"]')).toContainText('so products finds them');
+  await expect(dialog.getByRole('textbox', { name: 'mocks.json' })).toHaveValue(/"User": \{\s*"id": \[\s*"1",\s*"2",\s*"3"\s*\]/);
+  await dialog.getByRole('button', { name: 'Swap for mock' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'mock');
+
+  await page.getByRole('link', { name: 'Open in playground' }).click();
+  // GraphiQL and Monaco are the studio's heaviest chunk; on a busy CI machine they take a while.
+  await expect(page.getByTestId('target-select')).toContainText(flag, { timeout: 60_000 });
+  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible({ timeout: 60_000 });
+  const natural = '{ topProducts(first: 2) { name price reviews { body author { name } } } }';
+  await typeQuery(page, natural);
+  await runUntilServedBy(page, `flag:${flag}`);
+  // Real names from accounts (the mock would invent others), and no null anywhere in view.
+  // Monaco renders spaces as no-break spaces, which a literal space does not match but \s does.
+  await expect(responseText(page)).toContainText(/Ada\sLovelace|Alan\sTuring|Grace\sHopper/);
+  await expect(responseText(page)).not.toContainText('"errors"');
+  await expect(responseText(page)).not.toContainText(/":\s*null\b/);
+
+  // The whole answer (the response pane shows only what fits): every review has a real author.
+  const answer = await askRouter(page, natural, { 'x-feature-flag': flag });
+  expect(answer.servedBy).toBe(`flag:${flag}`);
+  expect(answer.body.errors).toBeUndefined();
+  const data = answer.body.data as { topProducts: { reviews: { author: { name: string } }[] | null }[] };
+  const authors = data.topProducts.flatMap((p) => p.reviews ?? []).map((r) => r.author.name);
+  expect(authors.length).toBeGreaterThan(0);
+  for (const name of authors) expect(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']).toContain(name);
+});
+
 test('swap reviews for another URL (the same service): the flag serves the same data', async ({ page }) => {
   test.setTimeout(90_000);
   const flag = uniqueFlag('url-reviews');

@@ -18,6 +18,7 @@ import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan-plugin.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
+import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
 import {
   createDispatchingExecutor,
   type CustomSubgraphKind,
@@ -32,6 +33,8 @@ export interface GatewaySettings {
   deduplicateSubgraphRequests: boolean;
   transports: TransportRegistry;
   log: RouterLogger;
+  /** the router's log of entity misses, which also explain the errors they cause */
+  misses?: EntityMissLog;
   /** The planner and executor, resolved once per router (see planner.ts). */
   engine: () => Promise<Engine>;
   /** Mask unexpected errors as "Unexpected error." (for routers exposed to the public). */
@@ -106,6 +109,7 @@ export function createGateway(
       useSubgraphCalls(settings.subgraphTimeoutMs),
       useQueryPlan(engine),
       useEntityMisses(engine.currentPlan),
+      ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),
       useErrorFlag(),
       ...(headerRules ? [headerRules] : []),
     ],

@@ -3,6 +3,7 @@ import { GRAPHQL_PATH } from './gateway.ts';
 import { serveGraphQL } from './graphql-http.ts';
 import { corsHeaders, sendGraphQLErrors, sendJson } from './http-responses.ts';
 import { ROUTER_PLUGINS_PATH } from '../shared/router-plugins.ts';
+import { ROUTER_MISSES_PATH } from '../shared/router-misses.ts';
 import type { HttpDeps } from './serving-state.ts';
 
 export type { CorsOptions } from './http-responses.ts';
@@ -43,7 +44,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       return;
     }
     case ROUTER_PLUGINS_PATH:
-      return servePlugins(req, res, deps);
+      return serveStatus(req, res, deps, () => {
+        const list = deps.plugins.list;
+        return { supervised: list !== null, plugins: list ? list() : [] };
+      });
+    case ROUTER_MISSES_PATH:
+      return serveStatus(req, res, deps, () => {
+        const flag = new URL(req.url ?? '/', 'http://router').searchParams.get('flag');
+        return { misses: deps.misses?.list(flag ? `flag:${flag}` : undefined) ?? [] };
+      });
     default:
       return sendJson(res, 404, {
         error: {
@@ -54,19 +63,22 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   }
 }
 
-/** Plugin state for the studio, which reads it cross-origin like /graphql. */
-function servePlugins(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): void {
+/** Plugin state and entity misses for the studio, which reads them cross-origin like /graphql. */
+function serveStatus(req: IncomingMessage, res: ServerResponse, deps: HttpDeps, body: () => unknown): void {
   const cors = corsHeaders(req, deps.cors);
   for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
   if (req.method === 'OPTIONS') {
-    res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, { 'access-control-allow-methods': 'GET, OPTIONS' });
+    res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, {
+      'access-control-allow-methods': 'GET, OPTIONS',
+    });
     res.end();
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, OPTIONS');
-    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET ${ROUTER_PLUGINS_PATH}` } });
+    return sendJson(res, 405, {
+      error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET ${req.url?.split('?')[0]}` },
+    });
   }
-  const list = deps.plugins.list;
-  return sendJson(res, 200, { supervised: list !== null, plugins: list ? list() : [] });
+  return sendJson(res, 200, body());
 }

@@ -3,6 +3,7 @@ import { GRPC_CLIENT_KINDS } from '../plugins/grpc/call.ts';
 import { parseLogLevel, type LogLevel } from './logger.ts';
 import { PLANNERS, type PlannerKind } from './planner.ts';
 import { DEFAULT_CORS_ORIGINS } from './router.ts';
+import { DEFAULT_MOCK_IDLE_STOP_MS } from './plugin-support.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -31,6 +32,8 @@ const envSchema = z.object({
   SWITCHYARD_ROUTER_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   SWITCHYARD_ROUTER_MAX_QUERY_BYTES: positiveInt.default(64 * 1024),
   SWITCHYARD_ROUTER_MAX_BODY_BYTES: positiveInt.default(1024 * 1024),
+  SWITCHYARD_ROUTER_MOCK_IDLE_STOP_MS: z.coerce.number().int().min(0).default(DEFAULT_MOCK_IDLE_STOP_MS),
+  SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +55,8 @@ export interface RouterEnv {
   pollIntervalMs: number;
   limits: { maxDepth: number; maxAliases: number; maxQueryBytes: number; maxBodyBytes: number };
   logLevel: LogLevel | 'silent';
+  /** stop idle plugin processes after this long without a call (0: never) */
+  pluginIdleStopMs: { mockMs: number; uploadedMs: number };
 }
 
 export class RouterConfigError extends Error {
@@ -99,5 +104,6 @@ export function routerEnv(env: Record<string, string | undefined> = process.env)
       maxBodyBytes: e.SWITCHYARD_ROUTER_MAX_BODY_BYTES,
     },
     logLevel: parseLogLevel(e.LOG_LEVEL),
+    pluginIdleStopMs: { mockMs: e.SWITCHYARD_ROUTER_MOCK_IDLE_STOP_MS, uploadedMs: e.SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS },
   };
 }

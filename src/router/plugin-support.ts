@@ -11,6 +11,9 @@ import type { RouterLogger } from './logger.ts';
 import type { Router } from './router.ts';
 import type { TransportProviders } from './transports.ts';
 
+/** How long a generated mock plugin may sit unused before its process is stopped. */
+export const DEFAULT_MOCK_IDLE_STOP_MS = 5 * 60_000;
+
 export interface PluginSupport {
   transports: TransportProviders;
   /** Where builds from the control plane are unpacked; null when the router has no control plane. */
@@ -30,17 +33,25 @@ export async function createPluginSupport(options: {
   dataDir: string | null;
   controlPlane?: { apiUrl: string; token: string };
   pluginsDir?: string;
+  idleStopMs?: { mockMs?: number; uploadedMs?: number };
 }): Promise<PluginSupport> {
   const manager = new PluginManager({
-    logger: { log: (level, message, fields) => options.log[level](message, { component: 'plugins', ...fields }) },
+    logger: {
+      log: (level, message, fields) => options.log[level](message, { component: 'plugins', ...fields }),
+    },
   });
   const cache = options.controlPlane ? await prepareCacheDir(options.dataDir) : null;
   const store =
     options.controlPlane && cache
-      ? createPluginStore({ dir: cache.dir, baseUrl: options.controlPlane.apiUrl, routerToken: options.controlPlane.token })
+      ? createPluginStore({
+          dir: cache.dir,
+          baseUrl: options.controlPlane.apiUrl,
+          routerToken: options.controlPlane.token,
+        })
       : null;
   const resolvePluginDir = async (s: RoutedSubgraph): Promise<string> => {
-    if (!s.plugin) throw new Error(`Subgraph "${s.name}" is a grpc_plugin subgraph but its config names no plugin build`);
+    if (!s.plugin)
+      throw new Error(`Subgraph "${s.name}" is a grpc_plugin subgraph but its config names no plugin build`);
     if (store) return store.ensure(s.plugin);
     // A plugin folder named by a Cosmo graph.yaml runs in place; only file-based routers follow file: URLs.
     if (s.plugin.downloadPath.startsWith('file:')) return fileURLToPath(s.plugin.downloadPath);
@@ -50,7 +61,12 @@ export async function createPluginSupport(options: {
     );
   };
   return {
-    transports: createGrpcTransports({ plugins: manager, resolvePluginDir }),
+    transports: createGrpcTransports({
+      plugins: manager,
+      resolvePluginDir,
+      // A mock nobody queries costs nothing; an uploaded plugin keeps running as its owner expects.
+      idleStopMs: { mockMs: DEFAULT_MOCK_IDLE_STOP_MS, uploadedMs: 0, ...options.idleStopMs },
+    }),
     cacheDir: cache?.dir ?? null,
     attach(router) {
       registerPluginMetrics(router.metrics.registry, manager);
@@ -81,7 +97,8 @@ export async function createPluginSupport(options: {
  * on start; builds are content-addressed and fetched again by hash when a config names them.
  */
 async function prepareCacheDir(dataDir: string | null): Promise<{ dir: string; private: boolean }> {
-  if (dataDir === null) return { dir: await mkdtemp(join(tmpdir(), 'switchyard-router-plugins-')), private: true };
+  if (dataDir === null)
+    return { dir: await mkdtemp(join(tmpdir(), 'switchyard-router-plugins-')), private: true };
   const dir = resolve(dataDir, 'plugins');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
+import { EntityMissLog } from './mock-misses.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
 import { createGraphQLHttpHandler, type CorsOptions } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';
@@ -85,6 +86,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     deduplicateSubgraphRequests: options.deduplicateSubgraphRequests ?? true,
     transports,
     log,
+    misses: new EntityMissLog(),
     engine: engineResolver(options.planner ?? 'rust', log, options.loadRustPlanner),
     maskErrors: options.maskErrors ?? false,
   };
@@ -195,6 +197,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     cors,
     log,
     plugins: pluginStatus,
+    misses: settings.misses,
   });
 
   return {

@@ -5,6 +5,7 @@ import type { CorsOptions } from './http-responses.ts';
 import type { QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { RouterMetrics } from './metrics.ts';
+import type { EntityMissLog } from './mock-misses.ts';
 
 // These types sit apart from router.ts and http.ts so that the router, its HTTP surface and
 // the /graphql handler can all name them without importing one another in a circle.
@@ -26,4 +27,5 @@ export interface HttpDeps {
   log: RouterLogger;
   /** Set once the plugin runtime is attached; null while the router has none. */
   plugins: { list: (() => RouterPluginStatus[]) | null };
+  misses?: EntityMissLog;
 }

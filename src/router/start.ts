@@ -41,6 +41,8 @@ export interface StartRouterOptions extends RouterOptions {
   dataDir?: string | null;
   /** For file sources: plugin builds unpacked as <dir>/<plugin name>. */
   pluginsDir?: string;
+  /** Stop plugin processes idle this long (0: never); default: mocks after 5 minutes, uploaded builds never. */
+  pluginIdleStopMs?: { mockMs?: number; uploadedMs?: number };
 }
 
 export interface RunningRouter {
@@ -75,6 +77,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         dataDir,
         ...(options.source.kind === 'control-plane' ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } } : {}),
         ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
+        ...(options.pluginIdleStopMs ? { idleStopMs: options.pluginIdleStopMs } : {}),
       });
   const router = createRouter({ ...options, logger: log, ...(plugins ? { transports: plugins.transports } : {}) });
   plugins?.attach(router);

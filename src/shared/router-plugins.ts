@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** GET /plugins on a router: the plugin processes it supervises right now. */
 export const ROUTER_PLUGINS_PATH = '/plugins';
 
-export const routerPluginStateSchema = z.enum(['starting', 'serving', 'restarting', 'failed', 'stopped']);
+export const routerPluginStateSchema = z.enum(['starting', 'serving', 'restarting', 'failed', 'stopped', 'idle']);
 
 export const routerPluginStatusSchema = z.object({
   name: z.string(),

@@ -48,6 +48,7 @@ export async function startRouterFromArgs(
     maskErrors: e.maskErrors,
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
+    pluginIdleStopMs: e.pluginIdleStopMs,
     logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),
   });
 }

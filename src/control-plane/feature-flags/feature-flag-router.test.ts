@@ -9,7 +9,11 @@ import { startRouter, type RunningRouter } from '../../router/start.ts';
 import { createJsonLogger } from '../../router/logger.ts';
 import { gql } from '../../router/testing/helpers.ts';
 import { createGraph, createRouterToken, publish } from '../graphs/testing/fixtures.ts';
-import { createFlag, fp, getFlag, req, routerConfig, swap } from './testing/flag-fixtures.ts';
+import { createFlag, fp, getFlag, ns, req, routerConfig, swap } from './testing/flag-fixtures.ts';
+import { graphPaths } from '../../shared/api/graph-paths.ts';
+import type { MockDefaults } from '../../shared/api/feature-flags.ts';
+import type { EntityMissesResponse } from '../../shared/router-misses.ts';
+import { ORG } from '../testing/test-server.ts';
 
 // The whole story below the studio: a flag swaps the HTTP `reviews` subgraph for a mock
 // plugin that adds a field; a router started as `switchyard router` starts it (following the
@@ -58,6 +62,7 @@ const reviewsSdl = () => demo.subgraphs.find((s) => s.name === 'reviews')!.sdl;
 const withMood = `{ topProducts(first: 2) { name reviews { body mood } } }`;
 const withoutMood = `{ topProducts(first: 2) { name reviews { body } } }`;
 const flagHeader = { 'x-feature-flag': 'new-reviews' };
+const naturalQuery = `{ topProducts(first: 2) { name price reviews { body author { name } } } }`;
 
 describe('a feature flag through the router', () => {
   it('serves the mock plugin with the new field under X-Feature-Flag, joined with real products', async () => {
@@ -99,4 +104,62 @@ describe('a feature flag through the router', () => {
     const res = await gql(http.url, withoutMood, flagHeader);
     expect(res.body.errors?.[0]?.message).toContain('new-reviews');
   });
+
+  it('a mock with the dialog defaults joins with the real accounts: every author has a real name', async () => {
+    // The base graph's router is where keys are sampled from.
+    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), { routingUrl: `${http.url}/graphql` });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await createFlag(admin, 'demo', 'joined');
+    const defaults = await admin.json('GET', fp.mockDefaults('joined', 'reviews'));
+    expect(defaults.status, JSON.stringify(defaults.body)).toBe(200);
+    const { mocks, keyPools } = defaults.body as unknown as MockDefaults;
+    expect(keyPools).toEqual([
+      { type: 'Product', key: 'upc', resolvedBy: 'products', source: 'sampled', count: expect.any(Number) },
+      { type: 'User', key: 'id', resolvedBy: 'accounts', source: 'sampled', count: 3 },
+    ]);
+    expect(mocks).toMatchObject({ $listLength: 2, User: { id: ['1', '2', '3'] } });
+    const res = await swap(admin, 'joined', 'reviews', { kind: 'mock', mocks });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await loadConfig();
+
+    const answer = await gql(http.url, naturalQuery, { 'x-feature-flag': 'joined' });
+    expect(answer.body.errors).toBeUndefined();
+    const names = (answer.body.data as { topProducts: { reviews: { author: { name: string } }[] }[] }).topProducts
+      .flatMap((p) => p.reviews)
+      .map((r) => r.author.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']).toContain(name);
+  }, 60_000);
+
+  it('a key accounts does not know gets an error naming accounts, the type, the key and the mock it came from', async () => {
+    await createFlag(admin, 'demo', 'unknown-keys');
+    const res = await swap(admin, 'unknown-keys', 'reviews', { kind: 'mock', mocks: { User: { id: ['u9'] } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await loadConfig();
+
+    const answer = await gql(http.url, naturalQuery, { 'x-feature-flag': 'unknown-keys' });
+    const messages = (answer.body.errors ?? []).map((e) => e.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      expect(m).not.toBe('Unexpected error.');
+      expect(m).toContain('accounts returned no User for {"id":"u9"}');
+      expect(m).toContain('the key came from the mock plugin mock-unknown-keys-reviews');
+    }
+    expect(answer.body.errors![0]!.extensions).toMatchObject({
+      code: 'ENTITY_NOT_FOUND',
+      serviceName: 'accounts',
+      typename: 'User',
+      representation: { id: 'u9' },
+      mockPlugin: 'mock-unknown-keys-reviews',
+    });
+
+    const misses = (await (await fetch(`${http.url}/entity-misses?flag=unknown-keys`)).json()) as EntityMissesResponse;
+    expect(misses.misses[0]).toMatchObject({
+      servedBy: 'flag:unknown-keys',
+      subgraph: 'accounts',
+      type: 'User',
+      key: { id: 'u9' },
+      origin: { plugin: 'mock-unknown-keys-reviews', subgraph: 'reviews' },
+    });
+  }, 60_000);
 });

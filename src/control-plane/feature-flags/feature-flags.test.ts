@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ORG, type TestServer } from '../testing/test-server.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { graphPaths } from '../../shared/api/graph-paths.ts';
 import { buildClientSchema } from '../graphs/checks/schema-changes.ts';
 import { conflictingReviewsSdl, createGraph, createRouterToken, productsSdl, publish, reviewsSdl } from '../graphs/testing/fixtures.ts';
-import { createFlag, fp, getFlag, req, routerConfig, swap } from './testing/flag-fixtures.ts';
+import { createFlag, fp, getFlag, req, routerConfig, startDemoGraphServer, swap } from './testing/flag-fixtures.ts';
 import { pluginEntries, productsPluginSdl, sha256, tarGzOf, uploadBuild } from '../plugins/testing/plugin-archives.ts';
 import { paths } from '../graphs/testing/fixtures.ts';
 
@@ -13,11 +13,7 @@ let ts: TestServer;
 let admin: TestClient;
 let token: string;
 beforeAll(async () => {
-  ts = await startTestServer();
-  admin = await ts.admin();
-  await createGraph(admin, 'demo', ['graph=demo']);
-  await publish(admin, 'products', productsSdl, { labels: ['graph=demo'] });
-  await publish(admin, 'reviews', reviewsSdl, { labels: ['graph=demo'] });
+  ({ ts, admin } = await startDemoGraphServer());
   token = await createRouterToken(admin, 'demo');
 });
 afterAll(() => ts.close());

@@ -12,6 +12,7 @@ import {
   flagParamsSchema,
   flagSchemaDiffSchema,
   flagSubgraphParamsSchema,
+  mockDefaultsSchema,
   restoreQuerySchema,
   schemaDiffQuerySchema,
   swapRequestSchema,
@@ -108,6 +109,18 @@ export function registerFeatureFlagRoutes(router: Router, flags: FeatureFlagServ
     bodyLimit: SCHEMA_BODY_LIMIT,
     handler: ({ org, principal, params, body }) =>
       flags.swap(org, principal, params.namespace, params.flag, params.subgraph, body.expectedVersion, body.swap),
+  });
+
+  router.route({
+    method: 'GET',
+    url: `${base}/feature-flags/:flag/subgraphs/:subgraph/mock-defaults`,
+    tag,
+    summary:
+      "What the swap dialog pre-fills for a mock: the current (or a starter) mocks.json with key pools for entities other subgraphs resolve, sampled from the base graph",
+    access: access.org('developer'),
+    params: flagSubgraphParamsSchema,
+    response: mockDefaultsSchema,
+    handler: ({ org, params }) => flags.mockDefaults(org, params.namespace, params.flag, params.subgraph),
   });
 
   router.route({

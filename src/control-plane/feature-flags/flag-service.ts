@@ -20,13 +20,15 @@ import type {
   FlagChangeResult,
   FlagComposition,
   FlagSchemaDiff,
+  MockDefaults,
   Swap,
   UpdateFlagRequest,
 } from '../../shared/api/feature-flags.ts';
 import { FlagRepository, type FlagRow } from './flag-repository.ts';
 import { recomposeFlags, type FlagComposeContext } from './flag-composer.ts';
 import { applicableGraphs, loadFlags, toFeatureFlag, toFeatureSubgraph, toFlagComposition } from './flag-views.ts';
-import { buildAndStoreMockPlugin, checkMockSdl, mockPluginName } from './mock-plugin.ts';
+import { buildAndStoreMockPlugin, checkMockSdl, collectMockBuilds, mockPluginName } from './mock-plugin.ts';
+import { mockKeyPools, starterMocks } from './mock-defaults.ts';
 import { findPluginBuild } from '../plugins/resolve-build.ts';
 import { flagSchemaDiff } from './flag-schema-diff.ts';
 import { checkSdlSyntax } from '../../shared/composition/compose.ts';
@@ -34,6 +36,8 @@ import { checkSdlSyntax } from '../../shared/composition/compose.ts';
 export interface FlagServiceDeps extends RegistryDeps {
   plugins: PluginService;
 }
+
+type StoredSwap = { kind: 'mock' | 'plugin' | 'url'; routingUrl: string | null; sdl: string | null; mocks: unknown; pluginName: string | null; pluginVersion: string | null };
 
 const flagNotFound = (ns: string, name: string) => notFound(`Feature flag "${name}" not found in namespace "${ns}"`);
 
@@ -100,14 +104,22 @@ export class FeatureFlagService {
     const actor = actorFromPrincipal(principal);
     // Checked before the (slow) mock build, and again under the lock when it is recorded.
     const pre = await this.readForSwap(org, namespace, name, subgraph, expectedVersion);
-    let stored: { kind: 'mock' | 'plugin' | 'url'; routingUrl: string | null; sdl: string | null; mocks: unknown; pluginName: string | null; pluginVersion: string | null };
+    let stored: StoredSwap;
     if (swap.kind === 'mock') {
       const sdl = swap.sdl ?? pre.baseSdl;
       if (!sdl) throw badRequest(`Subgraph "${subgraph}" has no published schema yet; give the mock an SDL`);
       checkMockSdl(sdl, pre.baseSdl);
       const pluginName = mockPluginName(name, subgraph);
-      const built = await buildAndStoreMockPlugin(this.deps.plugins, { org, principal, namespace, pluginName, sdl, mocks: swap.mocks ?? {} });
-      stored = { kind: 'mock', routingUrl: null, sdl, mocks: swap.mocks ?? {}, pluginName, pluginVersion: built.version };
+      // Entities a real subgraph resolves get keys it knows, unless mocks.json brings its own.
+      const { mocks } = await mockKeyPools(pre.r, pre.ns, pre.flag, subgraph, sdl, swap.mocks ?? {});
+      const built = await buildAndStoreMockPlugin(this.deps.plugins, { org, principal, namespace, pluginName, sdl, mocks });
+      stored = { kind: 'mock', routingUrl: null, sdl, mocks, pluginName, pluginVersion: built.version };
+      try {
+        return await this.recordSwap(org, namespace, actor, name, subgraph, expectedVersion, stored);
+      } finally {
+        // A lost race (409) leaves a build nobody pins, and a new build replaces the old one.
+        await collectMockBuilds(this.deps, org, namespace, pluginName, built.version);
+      }
     } else if (swap.kind === 'plugin') {
       const build = await findPluginBuild(this.deps.db, org.id, namespace, swap.plugin, swap.version);
       if (!build) {
@@ -121,7 +133,25 @@ export class FeatureFlagService {
       }
       stored = { kind: 'url', routingUrl: swap.routingUrl, sdl: swap.sdl ?? null, mocks: null, pluginName: null, pluginVersion: null };
     }
-    return this.write(org, namespace, actor, `${subgraph} swapped (${swap.kind}) in feature flag ${name}`, async (ctx, repo) => {
+    return this.recordSwap(org, namespace, actor, name, subgraph, expectedVersion, stored);
+  }
+
+  /** The swap dialog's starting mocks.json for a subgraph: the current swap's, with key pools filled in. */
+  async mockDefaults(org: OrgContext, namespace: string, name: string, subgraph: string): Promise<MockDefaults> {
+    const r = graphRepos(this.deps.db);
+    const ns = await readNamespace(r, org, namespace);
+    const flag = await new FlagRepository(r.db).find(ns.id, name);
+    if (!flag) throw flagNotFound(namespace, name);
+    const base = await this.requireSubgraph({ r, namespace: ns }, flag, subgraph);
+    const current = (await new FlagRepository(r.db).subgraphsOf([flag.id])).find((s) => s.baseSubgraphName === subgraph && s.kind === 'mock');
+    const sdl = current?.sdl ?? (await r.versions.latest(base.id))?.sdl;
+    const mocks = (current?.mocks as Record<string, unknown> | null) ?? starterMocks();
+    if (!sdl) return { mocks, keyPools: [] };
+    return mockKeyPools(r, ns, flag, subgraph, sdl, mocks);
+  }
+
+  private recordSwap(org: OrgContext, namespace: string, actor: Actor, name: string, subgraph: string, expectedVersion: number, stored: StoredSwap): Promise<FlagChangeResult> {
+    return this.write(org, namespace, actor, `${subgraph} swapped (${stored.kind}) in feature flag ${name}`, async (ctx, repo) => {
       const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
       await this.requireSubgraph(ctx, flag, subgraph);
       await repo.upsertSubgraph({ featureFlagId: flag.id, baseSubgraphName: subgraph, ...stored, actor, now: ctx.now });
@@ -139,14 +169,21 @@ export class FeatureFlagService {
 
   async restore(org: OrgContext, principal: Principal, namespace: string, name: string, subgraph: string, expectedVersion: number): Promise<FlagChangeResult> {
     const actor = actorFromPrincipal(principal);
-    return this.write(org, namespace, actor, `${subgraph} restored in feature flag ${name}`, async (ctx, repo) => {
+    let mock: { plugin: string; version: string } | null = null;
+    const result = await this.write(org, namespace, actor, `${subgraph} restored in feature flag ${name}`, async (ctx, repo) => {
       const flag = await this.lockedFlag(ctx, repo, name, expectedVersion);
+      const swap = (await repo.subgraphsOf([flag.id])).find((s) => s.baseSubgraphName === subgraph);
+      if (swap?.kind === 'mock' && swap.pluginName && swap.pluginVersion) mock = { plugin: swap.pluginName, version: swap.pluginVersion };
       if (!(await repo.removeSubgraph(flag.id, subgraph))) throw notFound(`Feature flag "${name}" does not swap subgraph "${subgraph}"`);
       await repo.touch(flag.id, {}, actor, ctx.now);
       await this.audit(ctx, 'feature_flag.subgraph_restored', name, { subgraph });
       await recomposeFlags(ctx, { flagIds: [flag.id], force: true });
       return { featureFlag: await this.view(ctx.r, ctx.namespace, name) };
     });
+    // The restored mock's builds go with it (a flag deleted later could not find them).
+    const gone = mock as { plugin: string; version: string } | null;
+    if (gone) await collectMockBuilds(this.deps, org, namespace, gone.plugin, gone.version);
+    return result;
   }
 
   async update(org: OrgContext, principal: Principal, namespace: string, name: string, body: UpdateFlagRequest): Promise<FlagChangeResult> {
@@ -225,7 +262,7 @@ export class FeatureFlagService {
     checkVersion(flag, expectedVersion);
     const base = await this.requireSubgraph({ r, namespace: ns }, flag, subgraph);
     const latest = await r.versions.latest(base.id);
-    return { baseSdl: latest?.sdl ?? null };
+    return { baseSdl: latest?.sdl ?? null, r, ns, flag };
   }
 
   /** The base subgraph must be in a graph the flag applies to (or would, with this swap). */

@@ -12,6 +12,9 @@ import { buildMockPluginDir } from '../../plugins/mock/build-mock-dir.ts';
 import { goPlatform } from '../../plugins/runtime/platform.ts';
 import { packPluginDir } from '../../plugins/sdk/pack-plugin-dir.ts';
 import { MAX_NAME_LENGTH } from '../../shared/names.ts';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { featureFlags, featureSubgraphs, namespaces, subgraphs } from '../db/schema.ts';
 
 /** The plugin a flag's mock for one subgraph is stored under: one per (flag, subgraph). */
 export function mockPluginName(flag: string, subgraph: string): string {
@@ -105,5 +108,39 @@ export async function buildAndStoreMockPlugin(
     return { version: uploaded.build.version, sha256: uploaded.build.sha256 };
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Garbage-collects the builds of a flag's mock plugin that no flag pins: a lost 409 race
+ * or a rebuilt mock leaves one behind. Only builds up to `upTo` (the build this swap
+ * made) go, so a swap still building its own (newer) one never loses it. Never fails
+ * the request it follows: a leftover build is collected by the next swap.
+ */
+export async function collectMockBuilds(
+  deps: { db: Database; plugins: PluginService },
+  org: OrgContext,
+  namespace: string,
+  pluginName: string,
+  upTo: string,
+): Promise<void> {
+  try {
+    const pinned = await deps.db
+      .select({ version: featureSubgraphs.pluginVersion })
+      .from(featureSubgraphs)
+      .innerJoin(featureFlags, eq(featureFlags.id, featureSubgraphs.featureFlagId))
+      .innerJoin(namespaces, eq(namespaces.id, featureFlags.namespaceId))
+      .where(and(eq(namespaces.organizationId, org.id), eq(namespaces.name, namespace), eq(featureSubgraphs.pluginName, pluginName)));
+    // Someone may have pointed a graph's grpc_plugin subgraph at a mock's builds, too.
+    const subgraphPins = await deps.db
+      .select({ version: subgraphs.pluginVersion })
+      .from(subgraphs)
+      .innerJoin(namespaces, eq(namespaces.id, subgraphs.namespaceId))
+      .where(and(eq(namespaces.organizationId, org.id), eq(namespaces.name, namespace), eq(subgraphs.pluginName, pluginName)));
+    if (subgraphPins.some((p) => p.version === null)) return; // follows the newest build
+    const keep = new Set([...pinned, ...subgraphPins].map((p) => p.version).filter((v): v is string => v !== null));
+    await deps.plugins.pruneBuilds(org, namespace, pluginName, { upTo, keep });
+  } catch {
+    // see above
   }
 }

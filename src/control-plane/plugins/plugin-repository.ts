@@ -125,6 +125,16 @@ export class PluginRepository {
     return row!;
   }
 
+  /** Deletes some builds of a plugin; answers the hashes they had. */
+  async deleteBuilds(pluginId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .delete(pluginBuilds)
+      .where(and(eq(pluginBuilds.pluginId, pluginId), inArray(pluginBuilds.id, ids)))
+      .returning({ sha256: pluginBuilds.sha256 });
+    return rows.map((r) => r.sha256);
+  }
+
   /** Deletes the plugin and its builds; answers the hashes the builds had. */
   async deletePlugin(pluginId: string): Promise<string[]> {
     const shas = await this.db.select({ sha256: pluginBuilds.sha256 }).from(pluginBuilds).where(eq(pluginBuilds.pluginId, pluginId));

@@ -123,6 +123,30 @@ export class PluginService {
     await this.discardArchives(await repo.deletePlugin(plugin.id));
   }
 
+  /**
+   * Garbage-collects builds of a generated plugin: deletes the builds up to (and with)
+   * `upTo` that are not in `keep`, and the plugin itself when none is left and nothing
+   * uses it. Builds newer than `upTo` belong to work still under way and stay.
+   */
+  async pruneBuilds(org: OrgContext, namespace: string, name: string, opts: { upTo: string; keep: Set<string> }): Promise<string[]> {
+    const repo = new PluginRepository(this.deps.db);
+    const ns = await repo.findNamespace(org.id, namespace);
+    const plugin = ns ? await repo.findPlugin(ns.id, name) : undefined;
+    if (!plugin) return [];
+    const builds = await repo.listBuilds(plugin.id);
+    const limit = builds.find((b) => b.version === opts.upTo)?.seq;
+    if (limit === undefined) return [];
+    const doomed = builds.filter((b) => b.seq <= limit && !opts.keep.has(b.version));
+    if (doomed.length === builds.length) {
+      // Nothing pins a build, but something may still name the plugin (a graph's subgraph).
+      if ((await this.hooks.findPluginUsage({ organizationId: org.id, namespace, plugin: name })).length) return [];
+      await this.discardArchives(await repo.deletePlugin(plugin.id));
+    } else {
+      await this.discardArchives(await repo.deleteBuilds(plugin.id, doomed.map((b) => b.id)));
+    }
+    return doomed.map((b) => b.version);
+  }
+
   /** Removes from storage the archives no build points at any more (a plugin or namespace is gone). */
   async discardArchives(shas: string[]): Promise<void> {
     for (const sha of new Set(shas)) await discardArchiveIfUnreferenced(this.deps.db, this.deps.storage, sha);

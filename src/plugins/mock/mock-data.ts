@@ -102,12 +102,14 @@ export class MockData {
     const keyFields = this.keyFieldsOf(type.name);
     let objectSeed = seed;
     if (keyFields) {
-      // Keys first; every other field then follows from the key values alone.
+      // Keys first; every other field then follows from the key values alone. A key pool
+      // (keys another subgraph knows) is used unless the keys were asked for.
+      const pooled = keyFields.some((k) => fixed?.[k] !== undefined) ? null : this.pooledKeys(type.name, seed);
       const keys: Obj = {};
       for (const k of keyFields) {
         const def = fields[k];
         if (!def) continue;
-        keys[k] = fixed?.[k] ?? this.field(type.name, def, { seed: `${seed}.${k}`, depth });
+        keys[k] = fixed?.[k] ?? pooled?.[k] ?? this.field(type.name, def, { seed: `${seed}.${k}`, depth });
       }
       Object.assign(out, keys);
       objectSeed = `${type.name}:${stableKey(keys)}`;
@@ -129,6 +131,26 @@ export class MockData {
       );
     }
     return out;
+  }
+
+  /**
+   * Keys from the type's pool in mocks.json, picked by the seed: `"$keys": [{...}]` (any
+   * key, composite too), or a list of values on a key field (`"User": {"id": ["1", "2"]}`).
+   */
+  private pooledKeys(typeName: string, seed: string): Obj | null {
+    const typeMocks = this.mocks[typeName] as TypeMocks | undefined;
+    if (!typeMocks) return null;
+    const whole = typeMocks['$keys'];
+    if (Array.isArray(whole) && whole.length) {
+      const picked: unknown = whole[pickIndex(whole.length, `${seed}#keys`)];
+      return isPlainObject(picked) ? picked : null;
+    }
+    const out: Obj = {};
+    for (const k of this.keyFieldsOf(typeName) ?? []) {
+      const pool = typeMocks[k];
+      if (Array.isArray(pool) && pool.length) out[k] = pool[pickIndex(pool.length, `${seed}#${k}`)];
+    }
+    return Object.keys(out).length ? out : null;
   }
 
   private override(parent: string, field: string): unknown {

@@ -130,3 +130,58 @@ describe('the generic mock plugin', () => {
     }
   }, 60_000);
 });
+
+describe('key pools', () => {
+  const reviewsSdl = /* GraphQL */ `
+    type Review @key(fields: "id") {
+      id: ID!
+      body: String!
+      author: User!
+    }
+    type User @key(fields: "id") {
+      id: ID!
+      reviews: [Review!]
+    }
+    type Query {
+      reviews: [Review!]!
+    }
+  `;
+  const serve = async (mocks: unknown) => {
+    const files = generateGrpcFiles(reviewsSdl, { pluginName: 'reviews' });
+    const server = await serveGrpcService(createMockService({ sdl: reviewsSdl, ...files, mocks }), { host: '127.0.0.1', port: 0 });
+    const exec = createGrpcExecutor({ name: 'reviews', sdl: reviewsSdl, ...files, channel: tcpChannel(server.address) });
+    return {
+      run: async (q: string) => (await exec({ document: parse(q) })) as ExecutionResult,
+      close: async () => {
+        await exec[Symbol.asyncDispose]();
+        await server.close();
+      },
+    };
+  };
+
+  it('hands out references with keys from the pool, and keeps generated keys for its own entities', async () => {
+    const mock = await serve({ $listLength: 8, User: { id: ['1', '2'] } });
+    try {
+      const { data, errors } = await mock.run('{ reviews { id author { id } } }');
+      expect(errors).toBeUndefined();
+      const reviews = data!['reviews'] as { id: string; author: { id: string } }[];
+      expect(new Set(reviews.map((r) => r.author.id))).toEqual(new Set(['1', '2']));
+      for (const r of reviews) expect(r.id).toMatch(/^review-\d+$/);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('takes whole keys from $keys, and says what is wrong with a bad one', async () => {
+    const mock = await serve({ User: { $keys: [{ id: 'u-7' }] } });
+    try {
+      const { data } = await mock.run('{ reviews { author { id } } }');
+      expect((data!['reviews'] as { author: { id: string } }[]).map((r) => r.author.id)).toEqual(['u-7', 'u-7', 'u-7']);
+    } finally {
+      await mock.close();
+    }
+    const { schema } = buildSubgraphSchema(reviewsSdl);
+    expect(() => parseMocksFile({ User: { $keys: ['1'] } }, schema)).toThrow(/User.\$keys: must be a list of key objects/);
+    expect(() => parseMocksFile({ User: { $keys: [{ uid: '1' }] } }, schema)).toThrow(/no field "uid" on User/);
+  });
+});

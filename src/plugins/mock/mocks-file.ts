@@ -11,8 +11,14 @@ import { isListType, isNonNullType, isObjectType, type GraphQLSchema } from 'gra
  *       "name": "Desk lamp",          // a fixed value (GraphQL shape, enum values by name)
  *       "$listLength": { "tags": 5 }  // this field's lists
  *     },
- *     "Query": { "featured": [{ "id": "p-1" }, { "id": "p-2" }] }  // objects are merged with generated data
+ *     "Query": { "featured": [{ "id": "p-1" }, { "id": "p-2" }] }, // objects are merged with generated data
+ *     "User": { "id": ["1", "2"] },   // a key pool: references to User carry one of these ids
+ *     "Sku": { "$keys": [{ "id": "1", "region": "eu" }] }  // a pool of whole (composite) keys
  *   }
+ *
+ * Key pools are how a mock's references join with a real subgraph: the entities it hands
+ * out carry keys that subgraph knows (the control plane samples them; see decision 0010).
+ * Entities the router looks up by key keep the keys asked for.
  */
 const listLength = z.number().int().min(0).max(100);
 
@@ -83,8 +89,17 @@ export function parseMocksFile(input: unknown, schema?: GraphQLSchema): MocksFil
         continue;
       }
       const defs = type.getFields();
+      const pool = (fields as TypeMocks)['$keys'];
+      if (pool !== undefined) {
+        if (!Array.isArray(pool) || !pool.every((k) => k && typeof k === 'object' && !Array.isArray(k)))
+          issues.push(`${typeName}.$keys: must be a list of key objects, e.g. [{"id": "1"}]`);
+        else
+          for (const k of pool as object[])
+            for (const f of Object.keys(k))
+              if (!defs[f]) issues.push(`${typeName}.$keys: no field "${f}" on ${typeName}`);
+      }
       for (const field of Object.keys(fields as TypeMocks)) {
-        if (field === '$listLength') continue;
+        if (field === '$listLength' || field === '$keys') continue;
         if (!defs[field]) issues.push(`${typeName}.${field}: no field "${field}" on ${typeName}`);
       }
       const lengths = (fields as TypeMocks)['$listLength'];

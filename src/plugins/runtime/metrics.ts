@@ -2,7 +2,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { PluginManager } from './plugin-manager.ts';
 import type { PluginState } from './plugin-process.ts';
 
-const states: PluginState[] = ['starting', 'serving', 'restarting', 'failed', 'stopped'];
+const states: PluginState[] = ['starting', 'serving', 'restarting', 'failed', 'stopped', 'idle'];
 
 /**
  * Plugin state on the router's /metrics, read from the manager at scrape time:

@@ -14,6 +14,8 @@ export interface PluginSpec {
   name: string;
   pluginDir: string;
   binaryPath?: string;
+  /** see PluginProcessOptions.idleStopMs */
+  idleStopMs?: number;
 }
 
 export interface PluginLease {
@@ -27,7 +29,7 @@ export interface PluginLease {
 
 export type ManagedPluginStatus = PluginStatus & { leases: number };
 
-export type PluginDefaults = Omit<PluginProcessOptions, 'key' | 'name' | 'pluginDir' | 'binaryPath'>;
+export type PluginDefaults = Omit<PluginProcessOptions, 'key' | 'name' | 'pluginDir' | 'binaryPath' | 'idleStopMs'>;
 
 interface Entry {
   process: PluginProcess;
@@ -57,6 +59,7 @@ export class PluginManager extends EventEmitter<{ state: [PluginStatus] }> {
         name: spec.name,
         pluginDir: spec.pluginDir,
         ...(spec.binaryPath ? { binaryPath: spec.binaryPath } : {}),
+        ...(spec.idleStopMs ? { idleStopMs: spec.idleStopMs } : {}),
       });
       process.on('state', (status) => this.emit('state', status));
       const ready = process.start();

@@ -13,8 +13,12 @@ import { pluginBinaryPath } from './platform.ts';
  *   starting ─▶ serving ─(exit)─▶ restarting ─▶ starting …
  *   starting ─(start failed)─▶ restarting … ─(maxStartFailures in a row)─▶ failed
  *   any ─(stop)─▶ stopped
+ *   serving ─(no call for idleStopMs)─▶ idle ─(next call)─▶ starting …
+ *
+ * An idle plugin has no process: it costs nothing until the next call starts it again,
+ * and that call waits for it rather than failing.
  */
-export type PluginState = 'starting' | 'serving' | 'restarting' | 'failed' | 'stopped';
+export type PluginState = 'starting' | 'serving' | 'restarting' | 'failed' | 'stopped' | 'idle';
 
 export interface PluginStatus {
   key: string;
@@ -55,6 +59,8 @@ export interface PluginProcessOptions {
   backoff?: Partial<BackoffOptions>;
   /** consecutive failed starts before giving up (state "failed") */
   maxStartFailures?: number;
+  /** stop the process after this long without a call, and start it on the next; 0 or unset: never */
+  idleStopMs?: number;
 }
 
 export class PluginUnavailableError extends Error {
@@ -90,6 +96,12 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   private firstStart: Promise<void> | null = null;
   private inflight: Promise<void> | null = null;
   private abort: AbortController | null = null;
+  private tracked: UnaryTransport | null = null;
+  private callsInFlight = 0;
+  private lastCallAt = Date.now();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private idleStops = 0;
+  private idling: Promise<void> | null = null;
 
   constructor(private readonly opts: PluginProcessOptions) {
     super();
@@ -139,11 +151,18 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     };
   }
 
-  /** The call transport of the serving plugin, waiting (bounded) through a start or restart. */
+  /** How often the plugin was stopped for idling (and so started again on demand). */
+  get idleStopCount(): number {
+    return this.idleStops;
+  }
+
+  /** The call transport of the serving plugin, waiting (bounded) through a start, restart or wake-up. */
   async transport(waitMs: number, signal?: AbortSignal): Promise<UnaryTransport> {
     const deadline = Date.now() + waitMs;
+    this.lastCallAt = Date.now();
     for (;;) {
-      if (this.state === 'serving' && this.current) return this.current.transport;
+      if (this.state === 'idle') this.wake();
+      if (this.state === 'serving' && this.current && this.tracked) return this.tracked;
       if (this.state === 'failed' || this.state === 'stopped') throw this.unavailable();
       const remaining = deadline - Date.now();
       if (remaining <= 0 || signal?.aborted) throw this.unavailable();
@@ -165,10 +184,13 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
+    this.clearIdleTimer();
     this.abort?.abort();
     await this.inflight;
+    await this.idling; // a process stopping for idleness is gone before stop() returns
     const running = this.current;
     this.current = null;
+    this.tracked = null;
     if (running) await this.terminate(running);
     this.servingSince = null;
     this.setState('stopped');
@@ -214,11 +236,73 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
       throw new PluginUnavailableError(`plugin "${this.name}" was stopped while starting`, 'stopped');
     }
     this.current = launched;
+    this.tracked = this.opts.idleStopMs ? this.trackCalls(launched.transport) : launched.transport;
+    this.lastCallAt = Date.now();
     this.coldStartMs = Math.round((performance.now() - began) * 10) / 10;
     this.servingSince = Date.now();
     this.lastError = null;
     this.setState('serving');
     void launched.exited.then((exit) => this.onExit(launched, exit));
+    this.armIdleTimer();
+  }
+
+  /** Counts the calls in flight, so a plugin is never stopped for idling in the middle of one. */
+  private trackCalls(transport: UnaryTransport): UnaryTransport {
+    return {
+      kind: transport.kind,
+      close: () => transport.close(),
+      call: async (path, request, options) => {
+        this.callsInFlight++;
+        this.lastCallAt = Date.now();
+        try {
+          return await transport.call(path, request, options);
+        } finally {
+          this.callsInFlight--;
+          this.lastCallAt = Date.now();
+        }
+      },
+    };
+  }
+
+  private armIdleTimer(): void {
+    const idleMs = this.opts.idleStopMs;
+    if (!idleMs) return;
+    this.clearIdleTimer();
+    const due = Math.max(0, this.lastCallAt + idleMs - Date.now());
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.state !== 'serving' || this.stopping) return;
+      if (this.callsInFlight > 0 || Date.now() - this.lastCallAt < idleMs) return this.armIdleTimer();
+      void this.goIdle();
+    }, due);
+    this.idleTimer.unref();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** Stops the process, but not the plugin: the next call starts it again. */
+  private async goIdle(): Promise<void> {
+    const running = this.current;
+    if (!running) return;
+    this.current = null;
+    this.tracked = null;
+    this.servingSince = null;
+    this.idleStops++;
+    this.logger.log('info', 'plugin idle; stopping its process until the next call', { plugin: this.name, pid: running.pid });
+    this.setState('idle');
+    this.idling = this.terminate(running);
+    await this.idling;
+  }
+
+  private wake(): void {
+    if (this.state !== 'idle' || this.stopping) return;
+    this.failuresInARow = 0;
+    this.attempt().catch(() => {
+      // attempt() recorded the error and scheduled a retry; the waiting call sees the state
+    });
   }
 
   private onExit(
@@ -230,6 +314,8 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     void launched.cleanup();
     killGroup(launched.pid, 'SIGKILL'); // children it may have left behind
     this.current = null;
+    this.tracked = null;
+    this.clearIdleTimer();
     this.lastExit = { code: exit.code, signal: exit.signal, at: new Date().toISOString() };
     this.lastError = `exited unexpectedly (${exit.signal ?? `code ${exit.code}`})`;
     const servedMs = this.servingSince ? Date.now() - this.servingSince : 0;

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RoutedSubgraph } from '../../shared/router-config.ts';
 import { pluginKey, type PluginLease, type PluginManager } from '../runtime/plugin-manager.ts';
 import { createGrpcExecutor, pluginChannel, tcpChannel, type GrpcExecutor } from './executor.ts';
@@ -39,6 +41,22 @@ export interface GrpcTransportsOptions {
   callTimeoutMs?: number;
   /** how long acquire() waits for a plugin to serve before the gateway serves anyway (default 15 s) */
   warmupTimeoutMs?: number;
+  /**
+   * Stop a plugin's process after this long without a call (it starts again on the next):
+   * `mockMs` for generated mock plugins (plugin.json says `"mock": true`), `uploadedMs`
+   * for uploaded builds. 0 or unset: never.
+   */
+  idleStopMs?: { mockMs?: number; uploadedMs?: number };
+}
+
+/** A generated mock plugin's plugin.json says so; uploaded builds never do. */
+async function isMockPlugin(pluginDir: string): Promise<boolean> {
+  try {
+    const manifest = JSON.parse(await readFile(join(pluginDir, 'plugin.json'), 'utf8')) as { mock?: unknown };
+    return manifest.mock === true;
+  } catch {
+    return false;
+  }
 }
 
 export class GrpcTransportError extends Error {
@@ -60,7 +78,8 @@ export function createGrpcTransports(options: GrpcTransportsOptions): {
         `Subgraph "${subgraph.name}" is a grpc_plugin without a plugin build in the router config`,
       );
     const pluginDir = await options.resolvePluginDir(subgraph);
-    return options.plugins.acquire({ key: pluginKey(plugin), name: plugin.name, pluginDir });
+    const idleStopMs = (await isMockPlugin(pluginDir)) ? options.idleStopMs?.mockMs : options.idleStopMs?.uploadedMs;
+    return options.plugins.acquire({ key: pluginKey(plugin), name: plugin.name, pluginDir, ...(idleStopMs ? { idleStopMs } : {}) });
   };
 
   const grpcSource = (subgraph: RoutedSubgraph) => {

@@ -63,6 +63,26 @@ export type Swap = z.input<typeof swapSchema>;
 export const swapRequestSchema = z.strictObject({ expectedVersion: expectedVersionSchema, swap: swapSchema });
 export type SwapRequest = z.input<typeof swapRequestSchema>;
 
+/** A key pool in a mock's mocks.json: keys of an entity another subgraph resolves. */
+export const keyPoolSchema = z.object({
+  type: z.string(),
+  /** the key's field set */
+  key: z.string(),
+  /** the subgraph that resolves the type, where the keys must exist */
+  resolvedBy: z.string(),
+  /** where the pool came from: written in mocks.json, or sampled from the base graph */
+  source: z.enum(['mocks.json', 'sampled']),
+  count: z.number().int(),
+});
+export type KeyPool = z.infer<typeof keyPoolSchema>;
+
+/** What the swap dialog pre-fills for a mock: mocks.json with key pools, and where each pool came from. */
+export const mockDefaultsSchema = z.object({
+  mocks: z.record(z.string(), z.unknown()),
+  keyPools: z.array(keyPoolSchema),
+});
+export type MockDefaults = z.infer<typeof mockDefaultsSchema>;
+
 export const updateFlagRequestSchema = z
   .strictObject({
     expectedVersion: expectedVersionSchema,
@@ -178,6 +198,8 @@ export const flagPaths = {
   flag,
   swap: (org: string, namespace: string, name: string, subgraph: string) =>
     `${flag(org, namespace, name)}/subgraphs/${e(subgraph)}`,
+  mockDefaults: (org: string, namespace: string, name: string, subgraph: string) =>
+    `${flag(org, namespace, name)}/subgraphs/${e(subgraph)}/mock-defaults`,
   compositions: (org: string, namespace: string, name: string) => `${flag(org, namespace, name)}/compositions`,
   schemaDiff: (org: string, namespace: string, name: string, graph?: string) =>
     `${flag(org, namespace, name)}/schema-diff${graph ? `?graph=${e(graph)}` : ''}`,

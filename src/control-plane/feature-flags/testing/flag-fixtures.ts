@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestClient } from '../../testing/test-client.ts';
-import { ORG } from '../../testing/test-server.ts';
+import { ORG, startTestServer, type TestServer } from '../../testing/test-server.ts';
+import { createGraph, productsSdl, publish, reviewsSdl } from '../../graphs/testing/fixtures.ts';
 import { graphPaths } from '../../../shared/api/graph-paths.ts';
 import { flagPaths, type FeatureFlag, type FeatureFlagDetail, type FlagComposition, type FlagSchemaDiff, type Swap } from '../../../shared/api/feature-flags.ts';
 import { routerConfigSchema, type RouterConfig } from '../../../shared/router-config.ts';
@@ -11,6 +12,7 @@ export const fp = {
   graphFlags: (graph: string) => flagPaths.graphFlags(ORG, ns, graph),
   flag: (name: string) => flagPaths.flag(ORG, ns, name),
   swap: (name: string, subgraph: string) => flagPaths.swap(ORG, ns, name, subgraph),
+  mockDefaults: (name: string, subgraph: string) => flagPaths.mockDefaults(ORG, ns, name, subgraph),
   diff: (name: string, graph?: string) => flagPaths.schemaDiff(ORG, ns, name, graph),
 };
 
@@ -54,4 +56,14 @@ export interface FlagBody {
 export async function req(c: TestClient, method: string, path: string, body?: unknown): Promise<{ status: number; body: FlagBody }> {
   const res = await c.json(method, path, body);
   return { status: res.status, body: res.body as unknown as FlagBody };
+}
+
+/** A control plane with graph demo (products and reviews, labelled graph=demo), and its admin. */
+export async function startDemoGraphServer(): Promise<{ ts: TestServer; admin: TestClient }> {
+  const ts = await startTestServer();
+  const admin = await ts.admin();
+  await createGraph(admin, 'demo', ['graph=demo']);
+  await publish(admin, 'products', productsSdl, { labels: ['graph=demo'] });
+  await publish(admin, 'reviews', reviewsSdl, { labels: ['graph=demo'] });
+  return { ts, admin };
 }

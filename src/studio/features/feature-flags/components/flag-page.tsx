@@ -24,6 +24,7 @@ import { EnabledBadge, FlagGraphStatusBadge } from './flag-badges.tsx';
 import { FlagCompositions } from './flag-compositions.tsx';
 import { FlagDiffSection } from './flag-diff-section.tsx';
 import { FlagSubgraphsTable } from './flag-subgraphs-table.tsx';
+import { FlagEntityMisses } from './flag-entity-misses.tsx';
 
 function useFlagParams() {
   const { namespace, flag } = useParams();
@@ -216,6 +217,9 @@ export function FlagPage({ org }: { org: CurrentOrg }) {
                 <FlagSubgraphsTable org={org.slug} flag={f} rows={rows} canWrite={canWrite} restoring={restoring} onRestore={onRestore} />
               </Section>
               {graphName && <FlagDiffSection org={org.slug} namespace={namespace} flag={f.name} graph={graphName} version={f.version} status={state?.status ?? 'pending'} />}
+              {graphName && f.featureSubgraphs.some((s) => s.kind === 'mock') && (
+                <FlagEntityMisses org={org.slug} namespace={namespace} graph={graphName} flag={f.name} />
+              )}
             </>
           )}
           <FlagCompositions org={org.slug} namespace={namespace} flag={f.name} />

@@ -76,7 +76,7 @@ function SwapPanel({ org, flag, row, onDone }: { org: string; flag: FeatureFlagD
     swap.reset();
   };
 
-  const common = { org, namespace: flag.namespace, row, pending: swap.isPending, onSubmit: submit, onEdit: () => swap.isError && !conflict && swap.reset() };
+  const common = { org, namespace: flag.namespace, flag: flag.name, row, pending: swap.isPending, onSubmit: submit, onEdit: () => swap.isError && !conflict && swap.reset() };
 
   return (
     <div className="grid gap-4">

@@ -4,6 +4,7 @@ import type { FlagSubgraphRow } from '../flag-types.ts';
 export interface SwapFormProps {
   org: string;
   namespace: string;
+  flag: string;
   row: FlagSubgraphRow;
   pending: boolean;
   onSubmit: (swap: Swap) => void;

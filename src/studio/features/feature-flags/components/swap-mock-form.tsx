@@ -3,6 +3,8 @@ import { Label } from '@/components/ui/label';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/spinner';
 import { useLatestSubgraphSchema } from '../api/get-subgraph-schema.ts';
+import { useMockDefaults } from '../api/get-mock-defaults.ts';
+import type { KeyPool } from '../../../../shared/api/feature-flags.ts';
 import { checkMocksJson, checkSdl } from '../lib/check-input.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 import { CodeEditor } from './code-editor.tsx';
@@ -13,13 +15,19 @@ import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 const MOCKS_HINT = `{
   "$listLength": 2
 }`;
+const poolSource = { 'mocks.json': 'from mocks.json', sampled: 'sampled from the base graph' } as const;
 
 /** A mock plugin from the base subgraph's schema, edited here to prototype new fields and types. */
-export function SwapMockForm({ org, namespace, row, pending, onSubmit, onEdit, serverError }: SwapFormProps) {
+export function SwapMockForm({ org, namespace, flag, row, pending, onSubmit, onEdit, serverError }: SwapFormProps) {
   const base = useLatestSubgraphSchema(org, namespace, row.name);
+  const defaults = useMockDefaults(org, namespace, flag, row.name);
   const current = row.swap?.kind === 'mock' ? row.swap : null;
   const [sdl, setSdl] = useState<string | null>(current?.sdl ?? null);
-  const [mocks, setMocks] = useState(current?.mocks ? JSON.stringify(current.mocks, null, 2) : MOCKS_HINT);
+  // Pre-filled with key pools (entities other subgraphs resolve get keys they know), shown so they can be edited.
+  const [edited, setMocks] = useState<string | null>(null);
+  const prefilled = defaults.data ? defaults.data.mocks : (current?.mocks ?? null);
+  const mocksLoading = defaults.isPending && edited === null;
+  const mocks = edited ?? (prefilled ? JSON.stringify(prefilled, null, 2) : MOCKS_HINT);
   const sdlId = useId();
   const mocksId = useId();
 
@@ -79,20 +87,25 @@ export function SwapMockForm({ org, namespace, row, pending, onSubmit, onEdit, s
             Fixed values per type and field, e.g. <code className="font-mono">{'{"Review": {"headline": "Great"}}'}</code>; the rest is generated.
           </span>
         </div>
-        <CodeEditor
-          id={mocksId}
-          language="json"
-          aria-label="mocks.json"
-          value={mocks}
-          onChange={(next) => {
-            setMocks(next);
-            onEdit();
-          }}
-          errorLine={mocksCheck.ok ? null : mocksCheck.problem.line}
-          aria-invalid={!mocksCheck.ok}
-          aria-describedby={`${mocksId}-verdict`}
-          className="h-32"
-        />
+        {mocksLoading ? (
+          <Skeleton className="h-32 w-full" />
+        ) : (
+          <CodeEditor
+            id={mocksId}
+            language="json"
+            aria-label="mocks.json"
+            value={mocks}
+            onChange={(next) => {
+              setMocks(next);
+              onEdit();
+            }}
+            errorLine={mocksCheck.ok ? null : mocksCheck.problem.line}
+            aria-invalid={!mocksCheck.ok}
+            aria-describedby={`${mocksId}-verdict`}
+            className="h-32"
+          />
+        )}
+        <KeyPools pools={defaults.data?.keyPools ?? []} />
         <InputVerdict
           id={`${mocksId}-verdict`}
           testId="mocks"
@@ -102,7 +115,28 @@ export function SwapMockForm({ org, namespace, row, pending, onSubmit, onEdit, s
           checking={settledMocks !== mocks}
         />
       </div>
-      <FormDialogFooter submitLabel="Swap for mock" pending={pending} disabled={Boolean(sdlProblem) || !mocksCheck.ok || (base.isPending && sdl === null)} />
+      <FormDialogFooter
+        submitLabel="Swap for mock"
+        pending={pending}
+        disabled={Boolean(sdlProblem) || !mocksCheck.ok || (base.isPending && sdl === null) || mocksLoading}
+      />
     </form>
+  );
+}
+
+/** Which references carry keys a real subgraph knows, and where those keys came from. */
+function KeyPools({ pools }: { pools: KeyPool[] }) {
+  if (!pools.length) return null;
+  return (
+    <ul className="grid gap-0.5 text-[11px] text-muted-foreground" data-testid="key-pools" aria-label="Key pools">
+      {pools.map((p) => (
+        <li key={p.type} data-type={p.type} data-source={p.source}>
+          <code className="font-mono">
+            {p.type}.{p.key}
+          </code>
+          : {p.count} {p.count === 1 ? 'key' : 'keys'} {poolSource[p.source]}, so {p.resolvedBy} finds them
+        </li>
+      ))}
+    </ul>
   );
 }

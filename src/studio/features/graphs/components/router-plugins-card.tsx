@@ -16,6 +16,7 @@ const stateVariant: Record<RouterPluginStatus['state'], BadgeProps['variant']> =
   restarting: 'warning',
   failed: 'danger',
   stopped: 'neutral',
+  idle: 'outline',
 };
 
 /** The plugin processes the graph's staging router supervises, as it reports them itself. */
