@@ -86,6 +86,11 @@ const ROUTER_ENV: [string, string][] = [
     'SWITCHYARD_ROUTER_DRAIN_TIMEOUT_MS',
     'how long a replaced config may finish its requests (default 30000)',
   ],
+  [
+    'SWITCHYARD_ROUTER_MOCK_IDLE_STOP_MS',
+    'stop a generated mock plugin unused this long; the next call starts it (default 300000, 0: never)',
+  ],
+  ['SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS', 'the same for uploaded plugin builds (default 0: never)'],
   ['SWITCHYARD_ROUTER_POLL_INTERVAL_MS', 'config polling when the change stream is down (default 10000)'],
   ['SWITCHYARD_ROUTER_MAX_DEPTH', 'query depth limit (default 15)'],
   ['SWITCHYARD_ROUTER_MAX_ALIASES', 'alias limit (default 30)'],
