@@ -42,6 +42,14 @@ test('an operation saved by one member opens for another, from the collection an
   await expect(viewerPanel.getByRole('button', { name: `Delete ${name}` })).toHaveCount(0);
   await viewerPanel.getByRole('button', { name, exact: true }).click();
   await expect(page.locator('.graphiql-tab').first()).toContainText('SavedUser');
+  // The saved header is a template; the viewer fills it from their own environment (an unknown
+  // {{name}} stops the request, by design).
+  await openPanel(page, 'Environment');
+  const env = page.getByTestId('environment-panel');
+  await env.getByLabel('Personal variable name').fill('tenant');
+  await env.getByLabel('Personal variable value').fill('acme');
+  await env.getByRole('button', { name: 'Add' }).click();
+  await expect(env.getByTestId('personal-value')).toContainText('tenant');
   await runUntilAnswered(page);
   await expect(responseText(page)).toContainText('Alan Turing');
   // Its headers come along, the template intact (the page keeps the editors' state in the URL).

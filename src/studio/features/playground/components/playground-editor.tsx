@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
-import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
+import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { Network } from 'lucide-react';
 import { createRouterFetcher } from '../lib/router-fetcher.ts';
 import { prepareRequest } from '../lib/prepare-request.ts';
@@ -33,9 +33,9 @@ export interface PlaygroundEditorProps {
   onEditQuery?: (value: string) => void;
   onEditVariables?: (value: string) => void;
   onEditHeaders?: (value: string) => void;
-  /** Receives a reader of the editors' current text; GraphiQL reports edits only after a debounce. */
+  /** Receives a handle on the live editors; GraphiQL reports edits only after a debounce. */
   /** null when the editors go away (a disposed editor reads as empty). */
-  onEditorsReady?: (read: (() => EditorContents) | null) => void;
+  onEditorsReady?: (editors: LiveEditors | null) => void;
 }
 
 export interface EditorContents {
@@ -44,19 +44,43 @@ export interface EditorContents {
   headers: string | null;
 }
 
-/** Renders nothing; hands the page a way to read the live editors (for share links). */
-function EditorsBridge({ onReady }: { onReady: (read: (() => EditorContents) | null) => void }) {
+/** The mounted editors, for the page outside GraphiQL's provider. */
+export interface LiveEditors {
+  /** Their current text (for share links and saving). */
+  read: () => EditorContents;
+  /** Puts an operation into the active tab, as if typed there. */
+  open: (contents: { query: string; variables: string | null; headers: string | null }) => void;
+}
+
+/** Renders nothing; hands the page a way to read and fill the live editors. */
+function EditorsBridge({ onReady }: { onReady: (editors: LiveEditors | null) => void }) {
   const query = useGraphiQL((s) => s.queryEditor);
   const variables = useGraphiQL((s) => s.variableEditor);
   const headers = useGraphiQL((s) => s.headerEditor);
+  const response = useGraphiQL((s) => s.responseEditor);
+  const { updateActiveTabValues } = useGraphiQLActions();
   useEffect(() => {
-    onReady(() => ({
-      query: query?.getValue() ?? null,
-      variables: variables?.getValue() ?? null,
-      headers: headers?.getValue() ?? null,
-    }));
+    onReady({
+      read: () => ({
+        query: query?.getValue() ?? null,
+        variables: variables?.getValue() ?? null,
+        headers: headers?.getValue() ?? null,
+      }),
+      // Filling the editors in place, rather than remounting GraphiQL with new initial text:
+      // a remount restores the tabs GraphiQL keeps in localStorage and appends the text as
+      // one more tab behind them. Setting the values fires GraphiQL's own change handlers
+      // (tab state, onEdit* callbacks); the tab is updated at once too, so its title follows
+      // without waiting for their debounce, and the previous answer is cleared.
+      open: (op) => {
+        query?.setValue(op.query);
+        variables?.setValue(op.variables ?? '');
+        headers?.setValue(op.headers ?? '');
+        response?.setValue('');
+        updateActiveTabValues({ query: op.query, variables: op.variables, headers: op.headers, operationName: null, response: null });
+      },
+    });
     return () => onReady(null);
-  }, [query, variables, headers, onReady]);
+  }, [query, variables, headers, response, updateActiveTabValues, onReady]);
   return null;
 }
 

@@ -15,7 +15,7 @@ import { roleAtLeast } from '../../../../shared/roles.ts';
 import { useSavedOperation } from '../api/collections.ts';
 import { starterQuery } from '../lib/starter-query.ts';
 import { PlaygroundProvider, type PlaygroundPageContext } from './playground-provider.tsx';
-import { PlaygroundEditor } from './playground-editor.tsx';
+import { PlaygroundEditor, type LiveEditors } from './playground-editor.tsx';
 import { graphKeyOf, TargetBar } from './target-bar.tsx';
 
 const FALLBACK_QUERY = `# Write a query; docs and autocomplete come from the target's composed schema.
@@ -29,16 +29,23 @@ type Draft = Pick<ShareState, 'query' | 'variables' | 'headers'>;
 /** The editors' text: read live from the mounted editor when there is one, else the last known. */
 function createDraft(initial: Draft) {
   let value = initial;
-  let live: (() => Draft) | null = null;
+  let live: LiveEditors | null = null;
   return {
     get(): Draft {
-      if (live) value = { ...value, ...live() };
+      if (live) value = { ...value, ...live.read() };
       return value;
     },
     set: (patch: Partial<Draft>) => void (value = { ...value, ...patch }),
+    /** Fills the mounted editors in place; false when none is mounted (the next one starts from the draft). */
+    open(next: Draft & { query: string }): boolean {
+      value = { ...value, ...next };
+      if (!live) return false;
+      live.open(next);
+      return true;
+    },
     // Dropped when the editor unmounts: a disposed editor reads as empty. Switching target
     // reads the live text first (update() calls get()), so nothing typed is lost.
-    setLive: (read: (() => Draft) | null) => void (live = read),
+    setLive: (editors: LiveEditors | null) => void (live = editors),
   };
 }
 
@@ -63,8 +70,6 @@ export function PlaygroundPage() {
   const graphName = selected?.name ?? null;
   const targets = usePlaygroundTargets(org.slug, namespace, graphName);
   const schema = useTargetSchema(org.slug, namespace, graphName, shared.flag);
-  // Opening a saved operation remounts the editor with its text, like switching target does.
-  const [opened, setOpened] = useState(0);
   const graphRef = useMemo(() => ({ org: org.slug, namespace: namespace ?? '', graph: graphName ?? '' }), [org.slug, namespace, graphName]);
   const linkedOperationId = params.get('operation');
   const linked = useSavedOperation(selected ? graphRef : null, linkedOperationId);
@@ -75,11 +80,17 @@ export function PlaygroundPage() {
     setParams(toSearchParams(state), { replace: true });
   };
 
+  // A saved operation goes into the open editor's active tab. Only when it names another
+  // target does the editor remount (its key changes) and start from the draft, as a target
+  // switch does; the old editor must not be read then, or its text would win.
   const openOperation: PlaygroundPageContext['openOperation'] = (op) => {
-    draft.set({ query: op.query, variables: op.variables || null, headers: op.headers || null });
-    draft.setLive(null);
-    setOpened((n) => n + 1);
-    update({ flag: op.flag, query: op.query, variables: op.variables || null, headers: op.headers || null });
+    const contents = { query: op.query, variables: op.variables || null, headers: op.headers || null };
+    if ((op.flag ?? null) === shared.flag) draft.open(contents);
+    else {
+      draft.set(contents);
+      draft.setLive(null);
+    }
+    update({ flag: op.flag, ...contents });
   };
   // A share link naming a saved operation opens it once it has loaded.
   useEffect(() => {
@@ -156,7 +167,7 @@ export function PlaygroundPage() {
           ) : (
             <PlaygroundEditor
               // A new target gets a fresh editor wired to its schema and header, carrying the draft over.
-              key={`${graphKeyOf(selected)}|${shared.flag ?? ''}|${schema.data.compositionId ?? ''}|${opened}`}
+              key={`${graphKeyOf(selected)}|${shared.flag ?? ''}|${schema.data.compositionId ?? ''}`}
               routerUrl={selected.routingUrl}
               flag={shared.flag}
               clientSchema={schema.data.clientSchema}
