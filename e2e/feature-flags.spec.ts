@@ -117,7 +117,8 @@ test('swap reviews for a mock with the dialog defaults: the natural query joins 
   const pools = dialog.getByTestId('key-pools');
   await expect(pools.locator('[data-type="User"]')).toContainText('User.id: 3 keys sampled from the base graph, so accounts finds them');
   await expect(pools.locator('[data-type="Product"]')).toContainText('so products finds them');
-  await expect(dialog.getByRole('textbox', { name: 'mocks.json' })).toHaveValue(/"User": \{\s*"id": \[\s*"1",\s*"2",\s*"3"\s*\]/);
+  // The editor is CodeMirror (a contenteditable, not an input): read its text.
+  await expect(dialog.getByRole('textbox', { name: 'mocks.json' })).toHaveText(/"User": \{\s*"id": \[\s*"1",\s*"2",\s*"3"\s*\]/);
   await dialog.getByRole('button', { name: 'Swap for mock' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'mock');
