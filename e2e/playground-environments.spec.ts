@@ -7,6 +7,8 @@ import { openPanel, playgroundUrl, responseText, runUntilAnswered } from './supp
 const settingsPath = `/api/v1/orgs/${ORG}/namespaces/default/graphs/demo/playground/environment`;
 
 test('environment values fill {{templates}} in headers and variables; a secret stays out of share links', async ({ page, baseURL }) => {
+  // GraphiQL and Monaco are the studio's heaviest chunk; a busy 2-core machine needs the time.
+  test.setTimeout(180_000);
   const owner = await apiLogin(baseURL!, admin);
   try {
     // A shared, non-secret value, as a developer would store it for the whole team.

@@ -4,6 +4,8 @@ import { logIn } from './support/ui.ts';
 import { responseText, runQuery, typeQuery } from './support/playground.ts';
 
 test('runs a query against the demo graph through the staging router and says what served it', async ({ page }) => {
+  // GraphiQL and Monaco are the studio's heaviest chunk; a busy 2-core machine needs the time.
+  test.setTimeout(120_000);
   await logIn(page, admin);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);
   await expect(page.getByTestId('router-url')).toContainText(/http:\/\/localhost:\d+\/graphql/);
@@ -40,6 +42,8 @@ test('runs a query against the demo graph through the staging router and says wh
 });
 
 test('a share link reopens the same query and target', async ({ page }) => {
+  // GraphiQL and Monaco are the studio's heaviest chunk; a busy 2-core machine needs the time.
+  test.setTimeout(120_000);
   await logIn(page, admin);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);
   await typeQuery(page, '{ topProducts(first: 1) { upc } }');
