@@ -49,7 +49,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
-  timeout: 30_000,
+  // A test drives the built studio (GraphiQL, Monaco, CodeMirror) on a 2-core machine; 30 s
+  // was too tight once the playground grew its panels.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
