@@ -204,16 +204,14 @@ function useErrorFlag(): GatewayPlugin {
   };
 }
 
-function bridgeLogger(log: RouterLogger): Logger {
+function bridgeLogger(routerLog: RouterLogger): Logger {
+  const log = routerLog.child({ component: 'gateway' });
   return new Logger({
     level: 'warn',
     writers: [
       {
         write(level, attrs, msg) {
-          const fields = {
-            component: 'gateway',
-            ...(attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>) : {}),
-          };
+          const fields = attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>) : {};
           if (level === 'error') log.error(msg ?? 'gateway error', fields);
           else if (level === 'warn') log.warn(msg ?? 'gateway warning', fields);
           else log.debug(msg ?? '', fields);

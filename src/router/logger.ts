@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { createLogger } from '../plugins/runtime/log-format.ts';
+import { childLogger, createLogger } from '../plugins/runtime/log-format.ts';
 
 /**
  * The router's logging interface, kept small so call sites and tests need nothing of pino.
@@ -39,16 +39,20 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): RouterLogger 
 }
 
 function wrap(logger: Logger): RouterLogger {
+  // Keys already bound (component, graph, …): a line's own field of the same name replaces the
+  // bound one instead of printing the key twice (see childLogger).
+  const bound = new Set(Object.keys(logger.bindings()));
   const at = (level: LogLevel) => (msg: string, fields?: LogFields) => {
-    if (fields) logger[level](serializable(fields), msg);
-    else logger[level](msg);
+    if (!fields) logger[level](msg);
+    else if (Object.keys(fields).some((key) => bound.has(key))) childLogger(logger, serializable(fields)!)[level](msg);
+    else logger[level](serializable(fields), msg);
   };
   return {
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (fields) => wrap(logger.child(serializable(fields)!)),
+    child: (fields) => wrap(childLogger(logger, serializable(fields)!)),
   };
 }
 

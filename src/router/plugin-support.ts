@@ -35,10 +35,9 @@ export async function createPluginSupport(options: {
   pluginsDir?: string;
   idleStopMs?: { mockMs?: number; uploadedMs?: number };
 }): Promise<PluginSupport> {
+  const pluginLog = options.log.child({ component: 'plugins' });
   const manager = new PluginManager({
-    logger: {
-      log: (level, message, fields) => options.log[level](message, { component: 'plugins', ...fields }),
-    },
+    logger: { log: (level, message, fields) => pluginLog[level](message, fields) },
   });
   const cache = options.controlPlane ? await prepareCacheDir(options.dataDir) : null;
   const store =

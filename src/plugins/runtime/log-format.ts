@@ -50,6 +50,22 @@ export function logDestination(options: { write?: (line: string) => void; pretty
   return usePretty ? prettyStream(raw) : raw;
 }
 
+/**
+ * A child logger whose fields replace the parent's fields of the same name. pino's own
+ * child() appends bindings as text, so child({ component: 'plugins' }) under a "router" logger
+ * prints "component":"router","component":"plugins" — a line JSON readers disagree about
+ * (most keep the last, some the first, some refuse it). When a field is bound again, the
+ * child is a fresh logger on the same destination with the merged fields as its base, so
+ * every key stands once and keeps its place.
+ */
+export function childLogger(parent: Logger, fields: Record<string, unknown>): Logger {
+  const bound = parent.bindings();
+  if (!Object.keys(fields).some((key) => key in bound)) return parent.child(fields);
+  const base = { ...bound, ...fields };
+  const stream = (parent as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!;
+  return pino({ ...logOptions(String(base.component), parent.level as PinoLevel), base }, stream);
+}
+
 export function createLogger(
   component: Component,
   options: { level?: PinoLevel; write?: (line: string) => void; pretty?: boolean } = {},

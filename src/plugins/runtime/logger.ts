@@ -2,7 +2,7 @@
  * The plugin runtime logs through this small interface so the router can route the
  * lines (including each plugin's stderr) into its own structured logs.
  */
-import { createLogger } from './log-format.ts';
+import { childLogger, createLogger } from './log-format.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,8 +18,10 @@ export function jsonLogger(
   const logger = createLogger('plugins', { level: minLevel, write });
   return {
     log(level, message, fields) {
-      if (fields) logger[level](fields, message);
-      else logger[level](message);
+      // A plugin's own stderr fields may name `component` too; it replaces ours rather than repeat the key.
+      if (!fields) logger[level](message);
+      else if ('component' in fields) childLogger(logger, fields)[level](message);
+      else logger[level](fields, message);
     },
   };
 }
