@@ -1,7 +1,7 @@
 import type { OrgContext } from '../auth/principal.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { Actor } from '../graphs/actor.ts';
-import { graphRepos, inNamespaceTransaction, readNamespace, type RegistryDeps } from '../graphs/registry-context.ts';
+import { inNamespaceTransaction, readInNamespace, type RegistryDeps } from '../graphs/registry-context.ts';
 import { assertPublishableSdl } from '../graphs/subgraphs/schema-service.ts';
 import { FlagRepository } from '../feature-flags/flag-repository.ts';
 import { recomposeFlags, type FlagComposeContext } from '../feature-flags/flag-composer.ts';
@@ -29,13 +29,13 @@ export class CosmoFlagService {
   constructor(private readonly deps: RegistryDeps) {}
 
   async list(org: OrgContext, namespace: string): Promise<CosmoFeatureSubgraphRow[]> {
-    const r = graphRepos(this.deps.db);
-    return new CosmoFeatureSubgraphRepository(r.db).list((await readNamespace(r, org, namespace)).id);
+    const { ns } = await readInNamespace(this.deps, org, namespace);
+    return new CosmoFeatureSubgraphRepository(this.deps.db).list(ns.id);
   }
 
   async find(org: OrgContext, namespace: string, name: string): Promise<CosmoFeatureSubgraphRow | undefined> {
-    const r = graphRepos(this.deps.db);
-    return new CosmoFeatureSubgraphRepository(r.db).find((await readNamespace(r, org, namespace)).id, name);
+    const { ns } = await readInNamespace(this.deps, org, namespace);
+    return new CosmoFeatureSubgraphRepository(this.deps.db).find(ns.id, name);
   }
 
   async createFeatureSubgraph(org: OrgContext, actor: Actor, namespace: string, input: { name: string; base: string; routingUrl: string }) {

@@ -2,8 +2,8 @@ import type { Database } from '../db/client.ts';
 import type { OrgContext } from '../auth/principal.ts';
 import { notFound } from '../http/errors.ts';
 import { NamespaceRepository, type NamespaceRow } from './namespaces/namespace-repository.ts';
-import { GraphRepository } from './federated-graphs/graph-repository.ts';
-import { SubgraphRepository } from './subgraphs/subgraph-repository.ts';
+import { GraphRepository, type GraphRow } from './federated-graphs/graph-repository.ts';
+import { SubgraphRepository, type SubgraphRow } from './subgraphs/subgraph-repository.ts';
 import { SchemaVersionRepository } from './subgraphs/schema-version-repository.ts';
 import { CompositionRepository } from './compositions/composition-repository.ts';
 import { RouterConfigRepository } from './router-config/router-config-repository.ts';
@@ -62,8 +62,45 @@ export async function readNamespace(
   return ns;
 }
 
+/**
+ * The read side of inNamespaceTransaction: the repositories on the pool and the namespace,
+ * or the 404 every endpoint answers for a namespace that is not there.
+ */
+export async function readInNamespace(
+  deps: Pick<RegistryDeps, 'db'>,
+  org: OrgContext,
+  namespace: string,
+): Promise<{ r: GraphRepos; ns: NamespaceRow }> {
+  const r = graphRepos(deps.db);
+  return { r, ns: await readNamespace(r, org, namespace) };
+}
+
+/** Where a request reads one graph: its namespace, then the graph, each a 404 when missing. */
+export async function readGraph(deps: Pick<RegistryDeps, 'db'>, org: OrgContext, namespace: string, name: string) {
+  const { r, ns } = await readInNamespace(deps, org, namespace);
+  return { r, ns, graph: await findGraph(r, ns, name) };
+}
+
+/** The same for one subgraph. */
+export async function readSubgraph(deps: Pick<RegistryDeps, 'db'>, org: OrgContext, namespace: string, name: string) {
+  const { r, ns } = await readInNamespace(deps, org, namespace);
+  return { r, ns, subgraph: await findSubgraph(r, ns, name) };
+}
+
+export async function findGraph(r: GraphRepos, ns: NamespaceRow, name: string): Promise<GraphRow> {
+  const graph = await r.graphs.find(ns.id, name);
+  if (!graph) throw graphNotFound(ns.name, name);
+  return graph;
+}
+
+export async function findSubgraph(r: GraphRepos, ns: NamespaceRow, name: string): Promise<SubgraphRow> {
+  const subgraph = await r.subgraphs.find(ns.id, name);
+  if (!subgraph) throw subgraphNotFound(ns.name, name);
+  return subgraph;
+}
+
 export const namespaceNotFound = (name: string) => notFound(`Namespace "${name}" not found`);
 export const graphNotFound = (namespace: string, name: string) =>
   notFound(`Graph "${name}" not found in namespace "${namespace}"`);
-export const subgraphNotFound = (namespace: string, name: string) =>
+const subgraphNotFound = (namespace: string, name: string) =>
   notFound(`Subgraph "${name}" not found in namespace "${namespace}"`);

@@ -2,7 +2,7 @@ import type { OrgContext, Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { actorFromPrincipal } from '../graphs/actor.ts';
-import { graphNotFound, graphRepos, readNamespace, type GraphRepos } from '../graphs/registry-context.ts';
+import { findGraph, graphRepos, readNamespace, type GraphRepos } from '../graphs/registry-context.ts';
 import type { GraphRow } from '../graphs/federated-graphs/graph-repository.ts';
 import type {
   Collection,
@@ -38,10 +38,7 @@ export class PlaygroundService {
   constructor(private readonly deps: Deps) {}
 
   private async graphOf(r: GraphRepos, org: OrgContext, ref: GraphRef): Promise<GraphRow> {
-    const ns = await readNamespace(r, org, ref.namespace);
-    const graph = await r.graphs.find(ns.id, ref.graph);
-    if (!graph) throw graphNotFound(ref.namespace, ref.graph);
-    return graph;
+    return findGraph(r, await readNamespace(r, org, ref.namespace), ref.graph);
   }
 
   /** Reads run outside a transaction; writes run in one so the audit entry and change go together. */

@@ -1,9 +1,9 @@
 import type { OrgContext } from '../../auth/principal.ts';
 import { composeSubgraphs } from '../../../shared/composition/compose.ts';
 import type { CheckSchemaResponse, GraphCheck } from '../../../shared/api/schema-registry.ts';
-import { graphRepos, readNamespace, type RegistryDeps } from '../registry-context.ts';
+import { readSubgraph, type RegistryDeps } from '../registry-context.ts';
 import { compositionUrl, membersOf } from '../compositions/members.ts';
-import { affectedGraphs, findSubgraph } from '../subgraphs/subgraph-service.ts';
+import { affectedGraphs } from '../subgraphs/subgraph-service.ts';
 import { assertPublishableSdl } from '../subgraphs/schema-service.ts';
 import { buildClientSchema, schemaChanges } from './schema-changes.ts';
 
@@ -17,9 +17,7 @@ export class SchemaCheckService {
 
   async check(org: OrgContext, namespace: string, name: string, sdl: string): Promise<CheckSchemaResponse> {
     assertPublishableSdl(sdl);
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const subgraph = await findSubgraph(r, ns, name);
+    const { r, ns, subgraph } = await readSubgraph(this.deps, org, namespace, name);
     const graphs = await affectedGraphs(r, ns, [subgraph]);
     const all = await r.subgraphs.listInNamespace(ns.id);
     const results: GraphCheck[] = [];

@@ -15,10 +15,10 @@ import type {
 } from '../../../shared/api/schema-registry.ts';
 import type { Actor } from '../actor.ts';
 import {
-  graphNotFound,
-  graphRepos,
+  findGraph,
   inNamespaceTransaction,
-  readNamespace,
+  readGraph,
+  readInNamespace,
   type GraphRepos,
   type RegistryDeps,
 } from '../registry-context.ts';
@@ -35,15 +35,12 @@ export class GraphService {
   constructor(private readonly deps: RegistryDeps) {}
 
   async list(org: OrgContext, namespace: string): Promise<Graph[]> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
+    const { r, ns } = await readInNamespace(this.deps, org, namespace);
     return graphViews(r, ns, await r.graphs.listInNamespace(ns.id));
   }
 
   async get(org: OrgContext, namespace: string, name: string): Promise<GraphDetail> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const graph = await findGraph(r, ns, name);
+    const { r, ns, graph } = await readGraph(this.deps, org, namespace, name);
     return this.detail(r, ns, graph);
   }
 
@@ -142,9 +139,7 @@ export class GraphService {
     limit: number,
     cursor: string | undefined,
   ) {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const graph = await findGraph(r, ns, name);
+    const { r, graph } = await readGraph(this.deps, org, namespace, name);
     const served = (await r.routerConfigs.latestHash(graph.id))?.compositionId ?? null;
     const rows = await r.compositions.list(
       graph.id,
@@ -164,9 +159,7 @@ export class GraphService {
     name: string,
     id: string,
   ): Promise<CompositionDetail> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const graph = await findGraph(r, ns, name);
+    const { r, graph } = await readGraph(this.deps, org, namespace, name);
     const c = await r.compositions.get(graph.id, id);
     if (!c) throw notFound(`Composition ${id} not found for graph "${name}"`);
     const served = (await r.routerConfigs.latestHash(graph.id))?.compositionId ?? null;
@@ -179,9 +172,7 @@ export class GraphService {
 
   /** The schema routers serve: from the composition of the current router config. */
   async schema(org: OrgContext, namespace: string, name: string): Promise<GraphSchemaResponse> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const graph = await findGraph(r, ns, name);
+    const { r, graph } = await readGraph(this.deps, org, namespace, name);
     const good = await r.compositions.latestGood(graph.id);
     if (!good || good.supergraphSdl === null || good.clientSchema === null) {
       throw notFound(`Graph "${name}" has not composed successfully yet`);
@@ -201,8 +192,3 @@ export class GraphService {
   }
 }
 
-export async function findGraph(r: GraphRepos, ns: NamespaceRow, name: string): Promise<GraphRow> {
-  const graph = await r.graphs.find(ns.id, name);
-  if (!graph) throw graphNotFound(ns.name, name);
-  return graph;
-}

@@ -3,8 +3,7 @@ import type { GraphHeaderRules, HeaderRulesChangeResult } from '../../../shared/
 import type { HeaderRules } from '../../../shared/header-rules.ts';
 import { flagConfigsFor } from '../../feature-flags/flag-composer.ts';
 import type { Actor } from '../actor.ts';
-import { findGraph } from '../federated-graphs/graph-service.ts';
-import { graphRepos, inNamespaceTransaction, readNamespace, type RegistryDeps } from '../registry-context.ts';
+import { findGraph, inNamespaceTransaction, readGraph, type RegistryDeps } from '../registry-context.ts';
 import { refreshRouterConfig } from '../router-config/router-config-publisher.ts';
 
 /**
@@ -15,9 +14,7 @@ export class HeaderRulesService {
   constructor(private readonly deps: RegistryDeps) {}
 
   async get(org: OrgContext, namespace: string, name: string): Promise<GraphHeaderRules> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const graph = await findGraph(r, ns, name);
+    const { r, graph } = await readGraph(this.deps, org, namespace, name);
     const current = await r.routerConfigs.latestHash(graph.id);
     return { graph: graph.name, headers: graph.headerRules, routerConfigHash: current?.hash ?? null };
   }

@@ -8,8 +8,7 @@ import {
   type RouterToken,
 } from '../../../shared/api/router-tokens.ts';
 import type { Actor } from '../actor.ts';
-import { graphRepos, inNamespaceTransaction, readNamespace, type RegistryDeps } from '../registry-context.ts';
-import { findGraph } from '../federated-graphs/graph-service.ts';
+import { findGraph, graphRepos, inNamespaceTransaction, readGraph, type RegistryDeps } from '../registry-context.ts';
 import type { RouterTokenRow } from './router-token-repository.ts';
 import { publishConfigChange } from './config-notifier.ts';
 
@@ -32,8 +31,7 @@ export class RouterTokenService {
   constructor(private readonly deps: RegistryDeps) {}
 
   async list(org: OrgContext, namespace: string, graphName: string): Promise<RouterToken[]> {
-    const r = graphRepos(this.deps.db);
-    const graph = await findGraph(r, await readNamespace(r, org, namespace), graphName);
+    const { r, graph } = await readGraph(this.deps, org, namespace, graphName);
     return (await r.routerTokens.list(graph.id)).map(toRouterToken);
   }
 

@@ -12,7 +12,7 @@ import {
   type SchemaVersionWithSdl,
 } from '../../../shared/api/schema-registry.ts';
 import type { Actor } from '../actor.ts';
-import { graphRepos, inNamespaceTransaction, readNamespace, type RegistryDeps } from '../registry-context.ts';
+import { inNamespaceTransaction, readSubgraph, type RegistryDeps } from '../registry-context.ts';
 import { recomposeGraphs } from '../compositions/composer.ts';
 import { toSchemaVersion } from '../views.ts';
 import { buildSubgraph, schemaChanges, unifiedDiff } from '../checks/schema-changes.ts';
@@ -20,7 +20,6 @@ import {
   affectedGraphs,
   applySubgraphChanges,
   createSubgraph,
-  findSubgraph,
   view,
 } from './subgraph-service.ts';
 
@@ -134,8 +133,7 @@ export class SchemaService {
   }
 
   async versions(org: OrgContext, namespace: string, name: string): Promise<SchemaVersion[]> {
-    const r = graphRepos(this.deps.db);
-    const subgraph = await findSubgraph(r, await readNamespace(r, org, namespace), name);
+    const { r, subgraph } = await readSubgraph(this.deps, org, namespace, name);
     return (await r.versions.list(subgraph.id)).map(toSchemaVersion);
   }
 
@@ -145,8 +143,7 @@ export class SchemaService {
     name: string,
     version: number | 'latest',
   ): Promise<SchemaVersionWithSdl> {
-    const r = graphRepos(this.deps.db);
-    const subgraph = await findSubgraph(r, await readNamespace(r, org, namespace), name);
+    const { r, subgraph } = await readSubgraph(this.deps, org, namespace, name);
     const row =
       version === 'latest'
         ? await r.versions.latest(subgraph.id)

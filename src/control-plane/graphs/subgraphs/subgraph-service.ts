@@ -10,10 +10,10 @@ import {
 import type { SubgraphKind } from '../../../shared/router-config.ts';
 import type { Actor } from '../actor.ts';
 import {
-  graphRepos,
+  findSubgraph,
   inNamespaceTransaction,
-  readNamespace,
-  subgraphNotFound,
+  readInNamespace,
+  readSubgraph,
   type GraphRepos,
   type RegistryDeps,
 } from '../registry-context.ts';
@@ -31,15 +31,13 @@ export class SubgraphService {
   constructor(private readonly deps: RegistryDeps) {}
 
   async list(org: OrgContext, namespace: string): Promise<Subgraph[]> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
+    const { r, ns } = await readInNamespace(this.deps, org, namespace);
     return subgraphViews(r, ns, await r.subgraphs.listInNamespace(ns.id));
   }
 
   async get(org: OrgContext, namespace: string, name: string): Promise<Subgraph> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    return view(r, ns, await findSubgraph(r, ns, name));
+    const { r, ns, subgraph } = await readSubgraph(this.deps, org, namespace, name);
+    return view(r, ns, subgraph);
   }
 
   async create(org: OrgContext, actor: Actor, namespace: string, input: CreateSubgraph) {
@@ -89,12 +87,6 @@ export class SubgraphService {
       return { deleted: name, compositions };
     });
   }
-}
-
-export async function findSubgraph(r: GraphRepos, ns: NamespaceRow, name: string): Promise<SubgraphRow> {
-  const subgraph = await r.subgraphs.find(ns.id, name);
-  if (!subgraph) throw subgraphNotFound(ns.name, name);
-  return subgraph;
 }
 
 export async function view(r: GraphRepos, ns: NamespaceRow, s: SubgraphRow): Promise<Subgraph> {
