@@ -1,14 +1,7 @@
 import type { OrgContext, Principal } from '../auth/principal.ts';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { actorFromPrincipal, type Actor } from '../graphs/actor.ts';
-import {
-  graphNotFound,
-  inNamespaceTransaction,
-  readNamespace,
-  graphRepos,
-  type GraphRepos,
-  type RegistryDeps,
-} from '../graphs/registry-context.ts';
+import { graphNotFound, inNamespaceTransaction, type GraphRepos, type RegistryDeps } from '../graphs/registry-context.ts';
 import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts';
 import { membersOf } from '../graphs/compositions/members.ts';
 import type { PluginService } from '../plugins/plugin-service.ts';
@@ -26,11 +19,11 @@ import type {
 } from '../../shared/api/feature-flags.ts';
 import { FlagRepository, type FlagRow } from './flag-repository.ts';
 import { recomposeFlags, type FlagComposeContext } from './flag-composer.ts';
-import { applicableGraphs, loadFlags, toFeatureFlag, toFeatureSubgraph, toFlagComposition } from './flag-views.ts';
+import { applicableGraphs, loadFlags, toFeatureFlag } from './flag-views.ts';
+import { flagCompositions, flagDetail, flagNotFound, flagSchemaDiffFor, listFlags, readFlag } from './flag-queries.ts';
 import { buildAndStoreMockPlugin, checkMockSdl, collectMockBuilds, mockPluginName } from './mock-plugin.ts';
 import { mockKeyPools, starterMocks } from './mock-defaults.ts';
 import { findPluginBuild } from '../plugins/resolve-build.ts';
-import { flagSchemaDiff } from './flag-schema-diff.ts';
 import { checkSdlSyntax } from '../../shared/composition/compose.ts';
 
 export interface FlagServiceDeps extends RegistryDeps {
@@ -39,9 +32,11 @@ export interface FlagServiceDeps extends RegistryDeps {
 
 type StoredSwap = { kind: 'mock' | 'plugin' | 'url'; routingUrl: string | null; sdl: string | null; mocks: unknown; pluginName: string | null; pluginVersion: string | null };
 
-const flagNotFound = (ns: string, name: string) => notFound(`Feature flag "${name}" not found in namespace "${ns}"`);
-
-/** The rules of feature flags: every write takes the namespace lock and checks the flag's version. */
+/**
+ * The rules of feature flags: every write takes the namespace lock and checks the flag's
+ * version. Reads are in flag-queries.ts; the methods here that read only pass them on, so
+ * routes and the CLI keep one service to call.
+ */
 export class FeatureFlagService {
   constructor(private readonly deps: FlagServiceDeps) {}
 
@@ -72,32 +67,12 @@ export class FeatureFlagService {
     });
   }
 
-  async list(org: OrgContext, namespace: string, graphName?: string): Promise<FeatureFlag[]> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    if (graphName && !(await r.graphs.find(ns.id, graphName))) throw graphNotFound(namespace, graphName);
-    const data = await loadFlags(r, ns);
-    const flags = data.flags.map((f) => toFeatureFlag(data, ns, f));
-    return graphName ? flags.filter((f) => f.graphs.some((g) => g.graph === graphName)) : flags;
+  list(org: OrgContext, namespace: string, graphName?: string): Promise<FeatureFlag[]> {
+    return listFlags(this.deps, org, namespace, graphName);
   }
 
-  async get(org: OrgContext, namespace: string, name: string): Promise<FeatureFlagDetail> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const flag = await new FlagRepository(r.db).find(ns.id, name);
-    if (!flag) throw flagNotFound(namespace, name);
-    const data = await loadFlags(r, ns, [flag]);
-    const swaps = data.swaps.filter((s) => s.featureFlagId === flag.id);
-    return {
-      ...toFeatureFlag(data, ns, flag),
-      graphSubgraphs: applicableGraphs(data, flag).map(({ graph, members }) => ({
-        graph: graph.name,
-        subgraphs: members.map((m) => {
-          const swap = swaps.find((s) => s.baseSubgraphName === m.name);
-          return { name: m.name, baseKind: m.type, baseRoutingUrl: m.routingUrl, swap: swap ? toFeatureSubgraph(swap) : null };
-        }),
-      })),
-    };
+  get(org: OrgContext, namespace: string, name: string): Promise<FeatureFlagDetail> {
+    return flagDetail(this.deps, org, namespace, name);
   }
 
   async swap(org: OrgContext, principal: Principal, namespace: string, name: string, subgraph: string, expectedVersion: number, swap: Swap): Promise<FlagChangeResult> {
@@ -138,10 +113,7 @@ export class FeatureFlagService {
 
   /** The swap dialog's starting mocks.json for a subgraph: the current swap's, with key pools filled in. */
   async mockDefaults(org: OrgContext, namespace: string, name: string, subgraph: string): Promise<MockDefaults> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const flag = await new FlagRepository(r.db).find(ns.id, name);
-    if (!flag) throw flagNotFound(namespace, name);
+    const { r, ns, flag } = await readFlag(this.deps, org, namespace, name);
     const base = await this.requireSubgraph({ r, namespace: ns }, flag, subgraph);
     const current = (await new FlagRepository(r.db).subgraphsOf([flag.id])).find((s) => s.baseSubgraphName === subgraph && s.kind === 'mock');
     const sdl = current?.sdl ?? (await r.versions.latest(base.id))?.sdl;
@@ -224,41 +196,16 @@ export class FeatureFlagService {
     }
   }
 
-  async compositions(org: OrgContext, namespace: string, name: string, limit: number): Promise<FlagComposition[]> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const repo = new FlagRepository(r.db);
-    const flag = await repo.find(ns.id, name);
-    if (!flag) throw flagNotFound(namespace, name);
-    const graphs = new Map((await r.graphs.listInNamespace(ns.id)).map((g) => [g.id, g.name]));
-    const rows = await repo.listCompositions(flag.id, limit);
-    return rows.map((c) => toFlagComposition(c, graphs.get(c.graphId) ?? '(deleted graph)'));
+  compositions(org: OrgContext, namespace: string, name: string, limit: number): Promise<FlagComposition[]> {
+    return flagCompositions(this.deps, org, namespace, name, limit);
   }
 
-  async schemaDiff(org: OrgContext, namespace: string, name: string, graphName?: string): Promise<FlagSchemaDiff> {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const flag = await new FlagRepository(r.db).find(ns.id, name);
-    if (!flag) throw flagNotFound(namespace, name);
-    const data = await loadFlags(r, ns, [flag]);
-    const graphs = applicableGraphs(data, flag);
-    const chosen = graphName ? graphs.find((g) => g.graph.name === graphName) : graphs[0];
-    if (!chosen) {
-      throw graphName
-        ? badRequest(`Feature flag "${name}" does not apply to graph "${graphName}"`)
-        : badRequest(`Feature flag "${name}" applies to no graph`);
-    }
-    const base = await r.compositions.latestGood(chosen.graph.id);
-    if (!base?.clientSchema) throw badRequest(`Graph "${chosen.graph.name}" has not composed yet`);
-    const own = await new FlagRepository(r.db).latestComposition(flag.id, chosen.graph.id);
-    return flagSchemaDiff(chosen.graph.name, base.clientSchema, own?.status === 'success' ? own.clientSchema : null);
+  schemaDiff(org: OrgContext, namespace: string, name: string, graphName?: string): Promise<FlagSchemaDiff> {
+    return flagSchemaDiffFor(this.deps, org, namespace, name, graphName);
   }
 
   private async readForSwap(org: OrgContext, namespace: string, name: string, subgraph: string, expectedVersion: number) {
-    const r = graphRepos(this.deps.db);
-    const ns = await readNamespace(r, org, namespace);
-    const flag = await new FlagRepository(r.db).find(ns.id, name);
-    if (!flag) throw flagNotFound(namespace, name);
+    const { r, ns, flag } = await readFlag(this.deps, org, namespace, name);
     checkVersion(flag, expectedVersion);
     const base = await this.requireSubgraph({ r, namespace: ns }, flag, subgraph);
     const latest = await r.versions.latest(base.id);

@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { PluginManager } from './plugin-manager.ts';
-import type { PluginState } from './plugin-process.ts';
+import type { PluginState } from './plugin-status.ts';
 
 const states: PluginState[] = ['starting', 'serving', 'restarting', 'failed', 'stopped', 'idle'];
 

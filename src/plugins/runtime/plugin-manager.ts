@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { PluginBuildRef } from '../../shared/router-config.ts';
-import { PluginProcess, type PluginProcessOptions, type PluginStatus } from './plugin-process.ts';
+import { PluginProcess, type PluginProcessOptions } from './plugin-process.ts';
+import type { PluginStatus } from './plugin-status.ts';
 
 /**
  * Runs each plugin once however many configs use it: a config that needs a plugin

@@ -20,7 +20,8 @@ import { sweepStaleSocketDirs } from './launch.ts';
 import { memoryLogger } from './logger.ts';
 import { registerPluginMetrics } from './metrics.ts';
 import { PluginManager } from './plugin-manager.ts';
-import { PluginProcess, type PluginStatus } from './plugin-process.ts';
+import { PluginProcess } from './plugin-process.ts';
+import type { PluginStatus } from './plugin-status.ts';
 
 // The supervisor against real processes: the generic mock plugin binary built by
 // buildMockPluginDir, and shell scripts that break the contract.

@@ -2,47 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { UnaryTransport } from '../grpc/call.ts';
 import { killGroup } from './child-registry.ts';
 import { delay, launchPlugin, PluginStartError, type LaunchedPlugin } from './launch.ts';
+import { IdleWatch } from './idle-watch.ts';
 import { silentLogger, type PluginLogger } from './logger.ts';
 import { pluginBinaryPath } from './platform.ts';
-
-/**
- * A supervised plugin: started once, restarted with exponential backoff whenever it
- * exits unexpectedly, stopped by killing its whole process group. Its status is what
- * /metrics and the studio show.
- *
- *   starting ─▶ serving ─(exit)─▶ restarting ─▶ starting …
- *   starting ─(start failed)─▶ restarting … ─(maxStartFailures in a row)─▶ failed
- *   any ─(stop)─▶ stopped
- *   serving ─(no call for idleStopMs)─▶ idle ─(next call)─▶ starting …
- *
- * An idle plugin has no process: it costs nothing until the next call starts it again,
- * and that call waits for it rather than failing.
- */
-export type PluginState = 'starting' | 'serving' | 'restarting' | 'failed' | 'stopped' | 'idle';
-
-export interface PluginStatus {
-  key: string;
-  name: string;
-  pluginDir: string;
-  state: PluginState;
-  pid: number | null;
-  restarts: number;
-  lastError: string | null;
-  lastExit: { code: number | null; signal: string | null; at: string } | null;
-  /** spawn → SERVING of the latest successful start */
-  coldStartMs: number | null;
-  servingSince: string | null;
-  /** delay before the pending restart, when restarting */
-  backoffMs: number | null;
-}
-
-export interface BackoffOptions {
-  initialMs: number;
-  maxMs: number;
-  factor: number;
-  /** a plugin that served this long before exiting starts again from initialMs */
-  stableAfterMs: number;
-}
+import { PluginUnavailableError, type PluginState, type PluginStatus } from './plugin-status.ts';
+import { backoffDelay, defaultBackoff, type BackoffOptions } from './restart-backoff.ts';
 
 export interface PluginProcessOptions {
   key?: string;
@@ -63,18 +27,21 @@ export interface PluginProcessOptions {
   idleStopMs?: number;
 }
 
-export class PluginUnavailableError extends Error {
-  override name = 'PluginUnavailableError';
-  constructor(
-    message: string,
-    readonly state: PluginState,
-  ) {
-    super(message);
-  }
-}
-
-const defaultBackoff: BackoffOptions = { initialMs: 200, maxMs: 30_000, factor: 2, stableAfterMs: 10_000 };
-
+/**
+ * A supervised plugin: started once, restarted with exponential backoff whenever it
+ * exits unexpectedly, stopped by killing its whole process group. Its status is what
+ * /metrics and the studio show.
+ *
+ *   starting ─▶ serving ─(exit)─▶ restarting ─▶ starting …
+ *   starting ─(start failed)─▶ restarting … ─(maxStartFailures in a row)─▶ failed
+ *   any ─(stop)─▶ stopped
+ *   serving ─(no call for idleStopMs)─▶ idle ─(next call)─▶ starting …
+ *
+ * An idle plugin has no process: it costs nothing until the next call starts it again,
+ * and that call waits for it rather than failing.
+ *
+ * The states and the status it reports are in plugin-status.ts.
+ */
 export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   readonly key: string;
   readonly name: string;
@@ -97,9 +64,8 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   private inflight: Promise<void> | null = null;
   private abort: AbortController | null = null;
   private tracked: UnaryTransport | null = null;
-  private callsInFlight = 0;
-  private lastCallAt = Date.now();
-  private idleTimer: NodeJS.Timeout | null = null;
+  /** Stops the process after idleStopMs without a call; null when the plugin never idles. */
+  private readonly idle: IdleWatch | null;
   private idleStops = 0;
   private idling: Promise<void> | null = null;
 
@@ -111,6 +77,9 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     this.binaryPath = opts.binaryPath ?? pluginBinaryPath(opts.pluginDir);
     this.backoff = { ...defaultBackoff, ...opts.backoff };
     this.logger = opts.logger ?? silentLogger;
+    this.idle = opts.idleStopMs
+      ? new IdleWatch(opts.idleStopMs, () => this.state === 'serving' && !this.stopping, () => void this.goIdle())
+      : null;
     this.setMaxListeners(0);
   }
 
@@ -159,7 +128,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   /** The call transport of the serving plugin, waiting (bounded) through a start, restart or wake-up. */
   async transport(waitMs: number, signal?: AbortSignal): Promise<UnaryTransport> {
     const deadline = Date.now() + waitMs;
-    this.lastCallAt = Date.now();
+    this.idle?.touch();
     for (;;) {
       if (this.state === 'idle') this.wake();
       if (this.state === 'serving' && this.current && this.tracked) return this.tracked;
@@ -184,7 +153,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    this.clearIdleTimer();
+    this.idle?.clear();
     this.abort?.abort();
     await this.inflight;
     await this.idling; // a process stopping for idleness is gone before stop() returns
@@ -236,51 +205,14 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
       throw new PluginUnavailableError(`plugin "${this.name}" was stopped while starting`, 'stopped');
     }
     this.current = launched;
-    this.tracked = this.opts.idleStopMs ? this.trackCalls(launched.transport) : launched.transport;
-    this.lastCallAt = Date.now();
+    this.tracked = this.idle ? this.idle.track(launched.transport) : launched.transport;
+    this.idle?.touch();
     this.coldStartMs = Math.round((performance.now() - began) * 10) / 10;
     this.servingSince = Date.now();
     this.lastError = null;
     this.setState('serving');
     void launched.exited.then((exit) => this.onExit(launched, exit));
-    this.armIdleTimer();
-  }
-
-  /** Counts the calls in flight, so a plugin is never stopped for idling in the middle of one. */
-  private trackCalls(transport: UnaryTransport): UnaryTransport {
-    return {
-      kind: transport.kind,
-      close: () => transport.close(),
-      call: async (path, request, options) => {
-        this.callsInFlight++;
-        this.lastCallAt = Date.now();
-        try {
-          return await transport.call(path, request, options);
-        } finally {
-          this.callsInFlight--;
-          this.lastCallAt = Date.now();
-        }
-      },
-    };
-  }
-
-  private armIdleTimer(): void {
-    const idleMs = this.opts.idleStopMs;
-    if (!idleMs) return;
-    this.clearIdleTimer();
-    const due = Math.max(0, this.lastCallAt + idleMs - Date.now());
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.state !== 'serving' || this.stopping) return;
-      if (this.callsInFlight > 0 || Date.now() - this.lastCallAt < idleMs) return this.armIdleTimer();
-      void this.goIdle();
-    }, due);
-    this.idleTimer.unref();
-  }
-
-  private clearIdleTimer(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
+    this.idle?.arm();
   }
 
   /** Stops the process, but not the plugin: the next call starts it again. */
@@ -315,7 +247,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
     killGroup(launched.pid, 'SIGKILL'); // children it may have left behind
     this.current = null;
     this.tracked = null;
-    this.clearIdleTimer();
+    this.idle?.clear();
     this.lastExit = { code: exit.code, signal: exit.signal, at: new Date().toISOString() };
     this.lastError = `exited unexpectedly (${exit.signal ?? `code ${exit.code}`})`;
     const servedMs = this.servingSince ? Date.now() - this.servingSince : 0;
@@ -327,8 +259,7 @@ export class PluginProcess extends EventEmitter<{ state: [PluginStatus] }> {
   }
 
   private scheduleRestart(): void {
-    const exponent = Math.max(0, this.failuresInARow - 1);
-    this.backoffMs = Math.min(this.backoff.maxMs, this.backoff.initialMs * this.backoff.factor ** exponent);
+    this.backoffMs = backoffDelay(this.backoff, this.failuresInARow);
     this.setState('restarting');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;

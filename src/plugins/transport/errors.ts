@@ -1,6 +1,6 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
 import { GraphQLError } from 'graphql';
-import { PluginUnavailableError } from '../runtime/plugin-process.ts';
+import { PluginUnavailableError } from '../runtime/plugin-status.ts';
 
 /**
  * Every failure of a gRPC subgraph becomes a GraphQL error that names the subgraph,
