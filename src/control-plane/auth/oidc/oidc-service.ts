@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { emailSchema } from '../../../shared/names.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -87,6 +88,13 @@ export class OidcService {
 
     const now = this.deps.now();
     return this.deps.db.transaction(async (tx) => {
+      // Logins of one person run one after the other: two first logins at once (a double click,
+      // two tabs) would both find no user and both create one, and the second would fail on the
+      // unique email. Held until commit, so the second sees the first's user, identity and
+      // membership and signs in as a returning user. Identity first, then email: every login
+      // takes them in that order, so two logins never wait on each other in a circle.
+      await lockLogin(tx, `identity:${issuer}\n${subject}`);
+      await lockLogin(tx, `email:${email}`);
       const users = new UserRepository(tx);
       const identities = new OidcRepository(tx);
       const organizations = new OrganizationRepository(tx);
@@ -129,4 +137,8 @@ export class OidcService {
       return user.id;
     });
   }
+}
+
+async function lockLogin(tx: Database, key: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`switchyard-sso-login:${key}`}, 0))`);
 }

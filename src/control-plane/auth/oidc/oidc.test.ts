@@ -65,6 +65,36 @@ describe('SSO login', () => {
     expect(actions.at(-1)).toMatchObject({ actor: { label: 'ada@example.test' }, details: { issuer: pair.idp.issuer, subject: 'ada', role: 'developer' } });
   });
 
+  it('first logins of one new person at the same moment make one user, and every one of them succeeds', async () => {
+    pair.idp.accounts.set('twin', { login: 'twin', email: 'twin@example.test', emailVerified: true, name: 'Twin', groups: ['switchyard-developers'] });
+    // Each browser goes through the IdP up to our callback; then all callbacks arrive at once,
+    // as when someone double-clicks "Log in with SSO" or opens two tabs. PGlite runs one
+    // transaction at a time, so the race shows on the postgres project (DATABASE_URL set).
+    const browsers = [1, 2, 3, 4].map(() => new TestBrowser());
+    const callbacks: URL[] = [];
+    for (const browser of browsers) {
+      browser.stopBefore = (url) => url.pathname === '/api/v1/auth/oidc/callback';
+      callbacks.push((await ssoLogin(browser, 'twin', { returnTo: '/o/acme/graphs' })).url);
+      browser.stopBefore = undefined;
+    }
+    const landed = await Promise.all(browsers.map((browser, i) => browser.navigate(callbacks[i]!.toString())));
+    for (const page of landed) expect(page.url.toString()).toBe(`${pair.ts.url}/o/acme/graphs`);
+
+    const rows = async (query: ReturnType<typeof sql>) =>
+      ((await pair.ts.database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const users = await rows(sql`SELECT id FROM users WHERE email = 'twin@example.test'`);
+    expect(users).toHaveLength(1);
+    expect(await rows(sql`SELECT subject FROM oidc_identities WHERE user_id = ${users[0]!.id}`)).toEqual([{ subject: 'twin' }]);
+    expect(await rows(sql`SELECT role FROM memberships WHERE user_id = ${users[0]!.id}`)).toEqual([{ role: 'developer' }]);
+    const actions = (await auditActions()).filter((e) => e.resourceName === 'twin@example.test').map((e) => e.action);
+    expect(actions.filter((a) => a !== 'member.sso_login')).toEqual(['member.sso_user_created', 'member.sso_linked', 'member.added']);
+    expect(actions.filter((a) => a === 'member.sso_login')).toHaveLength(4);
+    for (const browser of browsers) {
+      const me = await (await clientOf(browser)).json('GET', '/api/v1/auth/me');
+      expect(me.body).toMatchObject({ user: { email: 'twin@example.test' } });
+    }
+  });
+
   it('re-applies the group mapping at each login, and the default role when no group maps', async () => {
     const ada = pair.idp.accounts.get('ada')!;
     ada.groups = ['switchyard-developers', 'switchyard-admins'];
