@@ -31,7 +31,8 @@ beforeAll(async () => {
   [ts, demo] = await Promise.all([startTestServer(), startDemoSubgraphs()]);
   admin = await ts.admin();
   await createGraph(admin, 'demo', ['graph=demo']);
-  for (const s of demo.subgraphs) await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
+  for (const s of demo.subgraphs)
+    await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
   token = await createRouterToken(admin, 'demo');
   dataDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
   running = await startRouter({
@@ -40,6 +41,8 @@ beforeAll(async () => {
     host: '127.0.0.1',
     dataDir,
     logger: createJsonLogger({ level: 'silent' }),
+    // the router sends the keys it observes this often (as it polls when the stream is down)
+    pollIntervalMs: 200,
   });
   http = { url: running.url };
 }, 60_000);
@@ -68,14 +71,22 @@ describe('a feature flag through the router', () => {
   it('serves the mock plugin with the new field under X-Feature-Flag, joined with real products', async () => {
     await createFlag(admin, 'demo', 'new-reviews');
     const sdl = reviewsSdl().replace('rating: Int!', 'rating: Int!\n    mood: String!');
-    const res = await swap(admin, 'new-reviews', 'reviews', { kind: 'mock', sdl, mocks: { Review: { body: 'Mocked review' } } }, 1);
+    const res = await swap(
+      admin,
+      'new-reviews',
+      'reviews',
+      { kind: 'mock', sdl, mocks: { Review: { body: 'Mocked review' } } },
+      1,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.featureFlag.graphs[0]!.status).toBe('composed');
     await loadConfig();
 
     const flagged = await gql(http.url, withMood, flagHeader);
     expect(flagged.body.errors).toBeUndefined();
-    const products = (flagged.body.data as { topProducts: { name: string; reviews: { body: string; mood: string }[] }[] }).topProducts;
+    const products = (
+      flagged.body.data as { topProducts: { name: string; reviews: { body: string; mood: string }[] }[] }
+    ).topProducts;
     expect(products.map((p) => p.name)).toEqual(['Table', 'Couch']); // real data from the products service
     const reviews = products.flatMap((p) => p.reviews);
     expect(reviews.length).toBeGreaterThan(0);
@@ -91,14 +102,20 @@ describe('a feature flag through the router', () => {
     const base = await gql(http.url, withoutMood);
     expect(base.body.errors).toBeUndefined();
     const products = (base.body.data as { topProducts: { reviews: { body: string }[] }[] }).topProducts;
-    expect(products[0]!.reviews.map((r) => r.body)).toEqual(['Sturdy and good value.', 'Wobbles a little on tiles.']);
+    expect(products[0]!.reviews.map((r) => r.body)).toEqual([
+      'Sturdy and good value.',
+      'Wobbles a little on tiles.',
+    ]);
     const rejected = await gql(http.url, withMood);
     expect(rejected.body.errors?.[0]?.message).toContain('mood');
   });
 
   it('a disabled flag gets a clear error from the router', async () => {
     const flag = await getFlag(admin, 'new-reviews');
-    expect((await req(admin, 'PATCH', fp.flag('new-reviews'), { expectedVersion: flag.version, enabled: false })).status).toBe(200);
+    expect(
+      (await req(admin, 'PATCH', fp.flag('new-reviews'), { expectedVersion: flag.version, enabled: false }))
+        .status,
+    ).toBe(200);
     const config = await loadConfig();
     expect(config.featureFlags).toEqual([]);
     const res = await gql(http.url, withoutMood, flagHeader);
@@ -107,14 +124,23 @@ describe('a feature flag through the router', () => {
 
   it('a mock with the dialog defaults joins with the real accounts: every author has a real name', async () => {
     // The base graph's router is where keys are sampled from.
-    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), { routingUrl: `${http.url}/graphql` });
+    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), {
+      routingUrl: `${http.url}/graphql`,
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     await createFlag(admin, 'demo', 'joined');
     const defaults = await admin.json('GET', fp.mockDefaults('joined', 'reviews'));
     expect(defaults.status, JSON.stringify(defaults.body)).toBe(200);
     const { mocks, keyPools } = defaults.body as unknown as MockDefaults;
     expect(keyPools).toEqual([
-      { type: 'Product', key: 'upc', resolvedBy: 'products', source: 'sampled', count: expect.any(Number) },
+      // the base traffic above sent products to reviews: the router may have observed them already
+      {
+        type: 'Product',
+        key: 'upc',
+        resolvedBy: 'products',
+        source: expect.stringMatching(/^(observed|sampled)$/),
+        count: expect.any(Number),
+      },
       { type: 'User', key: 'id', resolvedBy: 'accounts', source: 'sampled', count: 3 },
     ]);
     expect(mocks).toMatchObject({ $listLength: 2, User: { id: ['1', '2', '3'] } });
@@ -124,7 +150,9 @@ describe('a feature flag through the router', () => {
 
     const answer = await gql(http.url, naturalQuery, { 'x-feature-flag': 'joined' });
     expect(answer.body.errors).toBeUndefined();
-    const names = (answer.body.data as { topProducts: { reviews: { author: { name: string } }[] }[] }).topProducts
+    const names = (
+      answer.body.data as { topProducts: { reviews: { author: { name: string } }[] }[] }
+    ).topProducts
       .flatMap((p) => p.reviews)
       .map((r) => r.author.name);
     expect(names.length).toBeGreaterThan(0);
@@ -133,7 +161,10 @@ describe('a feature flag through the router', () => {
 
   it('a key accounts does not know gets an error naming accounts, the type, the key and the mock it came from', async () => {
     await createFlag(admin, 'demo', 'unknown-keys');
-    const res = await swap(admin, 'unknown-keys', 'reviews', { kind: 'mock', mocks: { User: { id: ['u9'] } } });
+    const res = await swap(admin, 'unknown-keys', 'reviews', {
+      kind: 'mock',
+      mocks: { User: { id: ['u9'] } },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await loadConfig();
 
@@ -153,7 +184,9 @@ describe('a feature flag through the router', () => {
       mockPlugin: 'mock-unknown-keys-reviews',
     });
 
-    const misses = (await (await fetch(`${http.url}/entity-misses?flag=unknown-keys`)).json()) as EntityMissesResponse;
+    const misses = (await (
+      await fetch(`${http.url}/entity-misses?flag=unknown-keys`)
+    ).json()) as EntityMissesResponse;
     expect(misses.misses[0]).toMatchObject({
       servedBy: 'flag:unknown-keys',
       subgraph: 'accounts',
@@ -162,4 +195,54 @@ describe('a feature flag through the router', () => {
       origin: { plugin: 'mock-unknown-keys-reviews', subgraph: 'reviews' },
     });
   }, 60_000);
+
+  it('keys the router saw accounts resolve in base traffic come before sampling, and flag traffic adds none', async () => {
+    await loadConfig();
+    // Base traffic resolves the authors 1 and 2 (not 3) through accounts.
+    const base = await gql(http.url, naturalQuery);
+    expect(base.body.errors).toBeUndefined();
+    // Flag traffic through the mock of the previous test: its u9 must never become a pool.
+    await gql(http.url, naturalQuery, { 'x-feature-flag': 'unknown-keys' });
+    // Sampling now fails, so a pool can only come from what the router observed.
+    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), {
+      routingUrl: 'http://127.0.0.1:9/graphql',
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await createFlag(admin, 'demo', 'observed');
+    let defaults: MockDefaults | undefined;
+    await expect
+      .poll(
+        async () => {
+          defaults = (await admin.json('GET', fp.mockDefaults('observed', 'reviews')))
+            .body as unknown as MockDefaults;
+          return defaults.keyPools.find((p) => p.type === 'User');
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ type: 'User', key: 'id', resolvedBy: 'accounts', source: 'observed', count: 2 });
+    const ids = (defaults!.mocks['User'] as { id: string[] }).id;
+    expect([...ids].sort()).toEqual(['1', '2']);
+
+    // What a person wrote still wins over what the router saw.
+    const res = await swap(admin, 'observed', 'reviews', { kind: 'mock', mocks: { User: { id: ['3'] } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const kept = (await admin.json('GET', fp.mockDefaults('observed', 'reviews')))
+      .body as unknown as MockDefaults;
+    expect(kept.keyPools.find((p) => p.type === 'User')).toMatchObject({ source: 'mocks.json', count: 1 });
+    expect(kept.mocks['User']).toEqual({ id: ['3'] });
+  }, 60_000);
+
+  it('observed keys are taken only from a router token, in their shape', async () => {
+    const put = (headers: Record<string, string>, body: string) =>
+      ts.client().raw('PUT', graphPaths.routerObservedKeys, {
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const keys = JSON.stringify({ keys: { User: [{ id: '1' }] } });
+    expect((await put({}, keys)).status).toBe(401);
+    expect((await put({ authorization: 'Bearer syr_not_a_token' }, keys)).status).toBe(401);
+    const bad = await put({ authorization: `Bearer ${token}` }, JSON.stringify({ keys: { User: 'nope' } }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('keys');
+  });
 });
