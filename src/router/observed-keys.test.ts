@@ -101,13 +101,23 @@ describe('observed entity keys', { timeout: 30_000 }, () => {
 
   it('keeps the newest keys of a type, a bounded number', () => {
     const keys = new ObservedKeys();
-    for (let i = 0; i < MAX_OBSERVED_PER_TYPE + 10; i++) keys.record('User', { id: String(i) });
-    keys.record('User', { id: '20' }); // seen again: newest now
+    for (let i = 0; i < MAX_OBSERVED_PER_TYPE + 10; i++) keys.record('User', [{ id: String(i) }]);
+    const version = keys.version;
+    keys.record('User', [{ id: '20' }]); // seen again: newest now, but nothing new to send
+    expect(keys.version).toBe(version);
     const list = keys.list()['User']!;
     expect(list).toHaveLength(MAX_OBSERVED_PER_TYPE);
     expect(list[0]).toEqual({ id: '20' });
     expect(list[1]).toEqual({ id: String(MAX_OBSERVED_PER_TYPE + 9) });
     expect(list).not.toContainEqual({ id: '9' });
+  });
+
+  it('records a type at most once per interval', () => {
+    const keys = new ObservedKeys(50, 100);
+    expect(keys.wants('User', 1000)).toBe(true);
+    expect(keys.wants('User', 1050)).toBe(false);
+    expect(keys.wants('Product', 1050)).toBe(true);
+    expect(keys.wants('User', 1100)).toBe(true);
   });
 
   it('are sent to the control plane with the router token when they changed', async () => {
@@ -136,7 +146,7 @@ describe('observed entity keys', { timeout: 30_000 }, () => {
     try {
       await push.flush();
       expect(received).toHaveLength(0); // nothing seen yet, nothing sent
-      keys.record('User', { id: 'u1' });
+      keys.record('User', [{ id: 'u1' }]);
       await push.flush();
       await push.flush(); // unchanged: not sent again
       expect(received).toEqual([

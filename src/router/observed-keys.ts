@@ -11,35 +11,52 @@ import type { ObservedKeySet } from '../shared/router-observed-keys.ts';
 export const MAX_OBSERVED_PER_TYPE = 50;
 /** A graph with more entity types than this keeps the ones seen most recently. */
 const MAX_TYPES = 200;
-/** Per `_entities` call: a big batch says nothing the first few entities do not. */
-const MAX_PER_CALL = 20;
+/** Per recorded `_entities` call: a big batch says little the first few entities do not. */
+const MAX_PER_CALL = 10;
+/**
+ * Per type, at most one call recorded this often: pools need variety over time, not every
+ * call, and a skipped call costs one clock read and one map lookup.
+ */
+const RECORD_EVERY_MS = 100;
 
 type Obj = Record<string, unknown>;
 
 export class ObservedKeys {
   /** Insertion order is recency: re-seeing a key moves it to the end. */
   private readonly byType = new Map<string, Map<string, Obj>>();
-  /** Bumped on every change, so a pusher sends only when there is something new. */
+  private readonly lastCall = new Map<string, number>();
+  /** Bumped when a key is added, so a pusher sends only when there is something new. */
   version = 0;
 
-  constructor(private readonly perType = MAX_OBSERVED_PER_TYPE) {}
+  constructor(
+    private readonly perType = MAX_OBSERVED_PER_TYPE,
+    private readonly everyMs = RECORD_EVERY_MS,
+  ) {}
 
-  record(typename: string, representation: Obj): void {
-    let keys = this.byType.get(typename);
-    if (!keys) {
-      if (this.byType.size >= MAX_TYPES) this.byType.delete(this.byType.keys().next().value!);
-      this.byType.set(typename, (keys = new Map()));
-    } else {
-      // keep the type among the recent ones too
-      this.byType.delete(typename);
-      this.byType.set(typename, keys);
+  /** Whether to record a call for this type now (and, if so, not again for everyMs). */
+  wants(typename: string, now = Date.now()): boolean {
+    const last = this.lastCall.get(typename);
+    if (last !== undefined && now - last < this.everyMs) return false;
+    if (last === undefined && this.lastCall.size >= MAX_TYPES) this.lastCall.clear();
+    this.lastCall.set(typename, now);
+    return true;
+  }
+
+  /** Keys of one type; each representation without `__typename`. */
+  record(typename: string, keys: Obj[]): void {
+    let known = this.byType.get(typename);
+    if (known)
+      this.byType.delete(typename); // re-inserted below: the type is recent again
+    else if (this.byType.size >= MAX_TYPES) this.byType.delete(this.byType.keys().next().value!);
+    known ??= new Map();
+    this.byType.set(typename, known);
+    for (const key of keys) {
+      const id = JSON.stringify(key);
+      // A key seen again changes only the order: not worth sending the set again.
+      if (!known.delete(id)) this.version++;
+      known.set(id, key);
+      if (known.size > this.perType) known.delete(known.keys().next().value!);
     }
-    const id = JSON.stringify(representation);
-    const had = keys.delete(id);
-    keys.set(id, representation);
-    if (keys.size > this.perType) keys.delete(keys.keys().next().value!);
-    // A key seen again changes only the order: not worth sending the set again.
-    if (!had) this.version++;
   }
 
   /** Newest first, per type; `type` keeps one. */
@@ -55,25 +72,30 @@ export class ObservedKeys {
 
 /**
  * Records the representations of `_entities` calls whose entity came back (the subgraph
- * knows that key), without `__typename`. The work is a few map operations per entity, at
- * most MAX_PER_CALL per call, after the subgraph answered.
+ * knows that key), without `__typename`: at most one call per type every RECORD_EVERY_MS,
+ * MAX_PER_CALL entities of it, after the subgraph answered.
  */
 export function useObservedKeys(store: ObservedKeys): GatewayPlugin {
   return {
     onSubgraphExecute({ executionRequest }) {
       const representations = executionRequest.variables?.['representations'];
       if (!Array.isArray(representations)) return;
+      const typename = (representations[0] as Obj | undefined)?.['__typename'];
+      if (typeof typename !== 'string' || !store.wants(typename)) return;
       return ({ result }) => {
         if (Symbol.asyncIterator in result) return;
         const entities = result.data?.['_entities'];
         if (!Array.isArray(entities)) return;
-        const n = Math.min(entities.length, representations.length, MAX_PER_CALL);
-        for (let i = 0; i < n; i++) {
+        const keys: Obj[] = [];
+        const n = Math.min(entities.length, representations.length);
+        for (let i = 0; i < n && keys.length < MAX_PER_CALL; i++) {
           const rep = representations[i] as Obj | null;
-          if (entities[i] === null || !rep || typeof rep['__typename'] !== 'string') continue;
-          const { __typename, ...key } = rep;
-          store.record(__typename, key);
+          // One type per call is what planners send; another type waits for its own call.
+          if (entities[i] === null || !rep || rep['__typename'] !== typename) continue;
+          const { __typename: _t, ...key } = rep;
+          keys.push(key);
         }
+        if (keys.length) store.record(typename, keys);
       };
     },
   };
