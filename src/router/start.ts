@@ -76,11 +76,19 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     : await createPluginSupport({
         log,
         dataDir,
-        ...(options.source.kind === 'control-plane' ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } } : {}),
+        ...(options.source.kind === 'control-plane'
+          ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } }
+          : {}),
         ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
         ...(options.pluginIdleStopMs ? { idleStopMs: options.pluginIdleStopMs } : {}),
       });
-  const router = createRouter({ ...options, logger: log, ...(plugins ? { transports: plugins.transports } : {}) });
+  const router = createRouter({
+    ...options,
+    // Observed keys go only to a control plane (decision 0010): from a file, nobody would read them.
+    observeKeys: options.observeKeys !== false && options.source.kind === 'control-plane',
+    logger: log,
+    ...(plugins ? { transports: plugins.transports } : {}),
+  });
   plugins?.attach(router);
   const store = dataDir === null ? null : new ConfigStore(dataDir, log);
   const sourceId = describeSource(options.source);
