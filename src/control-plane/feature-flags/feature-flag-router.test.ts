@@ -36,13 +36,13 @@ beforeAll(async () => {
   token = await createRouterToken(admin, 'demo');
   dataDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
   running = await startRouter({
-    source: { kind: 'control-plane', apiUrl: ts.url, token },
+    // pollIntervalMs: the router sends the keys it observes this often (and polls this often
+    // while the change stream is down)
+    source: { kind: 'control-plane', apiUrl: ts.url, token, pollIntervalMs: 200 },
     port: 0,
     host: '127.0.0.1',
     dataDir,
     logger: createJsonLogger({ level: 'silent' }),
-    // the router sends the keys it observes this often (as it polls when the stream is down)
-    pollIntervalMs: 200,
   });
   http = { url: running.url };
 }, 60_000);
