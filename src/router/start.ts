@@ -76,9 +76,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     : await createPluginSupport({
         log,
         dataDir,
-        ...(options.source.kind === 'control-plane'
-          ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } }
-          : {}),
+        ...(options.source.kind === 'control-plane' ? { controlPlane: { apiUrl: options.source.apiUrl, token: options.source.token } } : {}),
         ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
         ...(options.pluginIdleStopMs ? { idleStopMs: options.pluginIdleStopMs } : {}),
       });

@@ -31,8 +31,7 @@ beforeAll(async () => {
   [ts, demo] = await Promise.all([startTestServer(), startDemoSubgraphs()]);
   admin = await ts.admin();
   await createGraph(admin, 'demo', ['graph=demo']);
-  for (const s of demo.subgraphs)
-    await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
+  for (const s of demo.subgraphs) await publish(admin, s.name, s.sdl, { routingUrl: s.url, labels: ['graph=demo'] });
   token = await createRouterToken(admin, 'demo');
   dataDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
   running = await startRouter({
@@ -71,22 +70,14 @@ describe('a feature flag through the router', () => {
   it('serves the mock plugin with the new field under X-Feature-Flag, joined with real products', async () => {
     await createFlag(admin, 'demo', 'new-reviews');
     const sdl = reviewsSdl().replace('rating: Int!', 'rating: Int!\n    mood: String!');
-    const res = await swap(
-      admin,
-      'new-reviews',
-      'reviews',
-      { kind: 'mock', sdl, mocks: { Review: { body: 'Mocked review' } } },
-      1,
-    );
+    const res = await swap(admin, 'new-reviews', 'reviews', { kind: 'mock', sdl, mocks: { Review: { body: 'Mocked review' } } }, 1);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.featureFlag.graphs[0]!.status).toBe('composed');
     await loadConfig();
 
     const flagged = await gql(http.url, withMood, flagHeader);
     expect(flagged.body.errors).toBeUndefined();
-    const products = (
-      flagged.body.data as { topProducts: { name: string; reviews: { body: string; mood: string }[] }[] }
-    ).topProducts;
+    const products = (flagged.body.data as { topProducts: { name: string; reviews: { body: string; mood: string }[] }[] }).topProducts;
     expect(products.map((p) => p.name)).toEqual(['Table', 'Couch']); // real data from the products service
     const reviews = products.flatMap((p) => p.reviews);
     expect(reviews.length).toBeGreaterThan(0);
@@ -102,20 +93,14 @@ describe('a feature flag through the router', () => {
     const base = await gql(http.url, withoutMood);
     expect(base.body.errors).toBeUndefined();
     const products = (base.body.data as { topProducts: { reviews: { body: string }[] }[] }).topProducts;
-    expect(products[0]!.reviews.map((r) => r.body)).toEqual([
-      'Sturdy and good value.',
-      'Wobbles a little on tiles.',
-    ]);
+    expect(products[0]!.reviews.map((r) => r.body)).toEqual(['Sturdy and good value.', 'Wobbles a little on tiles.']);
     const rejected = await gql(http.url, withMood);
     expect(rejected.body.errors?.[0]?.message).toContain('mood');
   });
 
   it('a disabled flag gets a clear error from the router', async () => {
     const flag = await getFlag(admin, 'new-reviews');
-    expect(
-      (await req(admin, 'PATCH', fp.flag('new-reviews'), { expectedVersion: flag.version, enabled: false }))
-        .status,
-    ).toBe(200);
+    expect((await req(admin, 'PATCH', fp.flag('new-reviews'), { expectedVersion: flag.version, enabled: false })).status).toBe(200);
     const config = await loadConfig();
     expect(config.featureFlags).toEqual([]);
     const res = await gql(http.url, withoutMood, flagHeader);
@@ -124,9 +109,7 @@ describe('a feature flag through the router', () => {
 
   it('a mock with the dialog defaults joins with the real accounts: every author has a real name', async () => {
     // The base graph's router is where keys are sampled from.
-    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), {
-      routingUrl: `${http.url}/graphql`,
-    });
+    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), { routingUrl: `${http.url}/graphql` });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     await createFlag(admin, 'demo', 'joined');
     const defaults = await admin.json('GET', fp.mockDefaults('joined', 'reviews'));
@@ -134,13 +117,7 @@ describe('a feature flag through the router', () => {
     const { mocks, keyPools } = defaults.body as unknown as MockDefaults;
     expect(keyPools).toEqual([
       // the base traffic above sent products to reviews: the router may have observed them already
-      {
-        type: 'Product',
-        key: 'upc',
-        resolvedBy: 'products',
-        source: expect.stringMatching(/^(observed|sampled)$/),
-        count: expect.any(Number),
-      },
+      { type: 'Product', key: 'upc', resolvedBy: 'products', source: expect.stringMatching(/^(observed|sampled)$/), count: expect.any(Number) },
       { type: 'User', key: 'id', resolvedBy: 'accounts', source: 'sampled', count: 3 },
     ]);
     expect(mocks).toMatchObject({ $listLength: 2, User: { id: ['1', '2', '3'] } });
@@ -150,9 +127,7 @@ describe('a feature flag through the router', () => {
 
     const answer = await gql(http.url, naturalQuery, { 'x-feature-flag': 'joined' });
     expect(answer.body.errors).toBeUndefined();
-    const names = (
-      answer.body.data as { topProducts: { reviews: { author: { name: string } }[] }[] }
-    ).topProducts
+    const names = (answer.body.data as { topProducts: { reviews: { author: { name: string } }[] }[] }).topProducts
       .flatMap((p) => p.reviews)
       .map((r) => r.author.name);
     expect(names.length).toBeGreaterThan(0);
@@ -161,10 +136,7 @@ describe('a feature flag through the router', () => {
 
   it('a key accounts does not know gets an error naming accounts, the type, the key and the mock it came from', async () => {
     await createFlag(admin, 'demo', 'unknown-keys');
-    const res = await swap(admin, 'unknown-keys', 'reviews', {
-      kind: 'mock',
-      mocks: { User: { id: ['u9'] } },
-    });
+    const res = await swap(admin, 'unknown-keys', 'reviews', { kind: 'mock', mocks: { User: { id: ['u9'] } } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await loadConfig();
 
@@ -184,9 +156,7 @@ describe('a feature flag through the router', () => {
       mockPlugin: 'mock-unknown-keys-reviews',
     });
 
-    const misses = (await (
-      await fetch(`${http.url}/entity-misses?flag=unknown-keys`)
-    ).json()) as EntityMissesResponse;
+    const misses = (await (await fetch(`${http.url}/entity-misses?flag=unknown-keys`)).json()) as EntityMissesResponse;
     expect(misses.misses[0]).toMatchObject({
       servedBy: 'flag:unknown-keys',
       subgraph: 'accounts',

@@ -78,11 +78,7 @@ function resolvableKeys(doc: DocumentNode, opts: { resolvableOnly: boolean }): M
   return out;
 }
 
-const normalizeFieldSet = (s: string) =>
-  s
-    .replace(/[\s,]+/g, ' ')
-    .replace(/\s*([{}])\s*/g, ' $1 ')
-    .trim();
+const normalizeFieldSet = (s: string) => s.replace(/[\s,]+/g, ' ').replace(/\s*([{}])\s*/g, ' $1 ').trim();
 
 /** Whether mocks.json already gives this type a pool (an explicit pool always wins). */
 export function hasPool(mocks: Obj, target: KeyTarget): boolean {
