@@ -91,8 +91,9 @@ test('clone the demo graph into a flag, swap reviews for a mock with a new field
   // The playground opens with the flag selected.
   await page.getByRole('link', { name: 'Open in playground' }).click();
   await expect(page).toHaveURL(new RegExp(`flag=${flag}`));
-  await expect(page.getByTestId('target-select')).toContainText(flag);
-  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible();
+  // GraphiQL and Monaco are the studio's heaviest chunk; the first test to open them on a busy machine waits longest.
+  await expect(page.getByTestId('target-select')).toContainText(flag, { timeout: 60_000 });
+  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible({ timeout: 60_000 });
   await typeQuery(page, '{ topProducts(first: 1) { name reviews { headline body } } }');
   await runUntilServedBy(page, `flag:${flag}`);
   await expect(responseText(page)).toContainText('"Mocked headline"');
