@@ -14,6 +14,7 @@ import { benchPluginPathsPaired } from './plugin-paths-paired.ts';
 import { benchFeatureFlags } from './feature-flags.ts';
 import { benchBundleSize } from './bundle-size.ts';
 import { benchMockIdle } from './mock-idle.ts';
+import { benchObservedKeys } from './observed-keys.ts';
 
 const suites: [string, () => Promise<string>][] = [
   ['composition', benchComposition],
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<string>][] = [
   ['plugin-paired', benchPluginPathsPaired],
   ['feature-flags', benchFeatureFlags],
   ['mock-idle', benchMockIdle],
+  ['observed-keys', benchObservedKeys],
   ['bundle', benchBundleSize],
 ];
 

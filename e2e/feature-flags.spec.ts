@@ -91,8 +91,9 @@ test('clone the demo graph into a flag, swap reviews for a mock with a new field
   // The playground opens with the flag selected.
   await page.getByRole('link', { name: 'Open in playground' }).click();
   await expect(page).toHaveURL(new RegExp(`flag=${flag}`));
-  await expect(page.getByTestId('target-select')).toContainText(flag);
-  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible();
+  // GraphiQL and Monaco are the studio's heaviest chunk; the first test to open them on a busy machine waits longest.
+  await expect(page.getByTestId('target-select')).toContainText(flag, { timeout: 60_000 });
+  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible({ timeout: 60_000 });
   await typeQuery(page, '{ topProducts(first: 1) { name reviews { headline body } } }');
   await runUntilServedBy(page, `flag:${flag}`);
   await expect(responseText(page)).toContainText('"Mocked headline"');
@@ -144,6 +145,70 @@ test('swap reviews for a mock with the dialog defaults: the natural query joins 
   const authors = data.topProducts.flatMap((p) => p.reviews ?? []).map((r) => r.author.name);
   expect(authors.length).toBeGreaterThan(0);
   for (const name of authors) expect(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']).toContain(name);
+});
+
+test('a mock whose key pool accounts does not know: the answer and the flag page say which key, where, and from which mock', async ({ page }) => {
+  test.setTimeout(240_000);
+  const flag = uniqueFlag('unknown-keys');
+  const plugin = `mock-${flag}-reviews`;
+  await logIn(page, admin);
+  await createFlagFromDemo(page, flag);
+
+  await subgraphRow(page, 'reviews').getByRole('button', { name: 'Swap reviews' }).click();
+  const dialog = page.getByRole('dialog');
+  // Let the defaults arrive before editing, or they would replace what is typed.
+  await expect(dialog.getByTestId('key-pools').locator('[data-type="User"]')).toBeVisible({ timeout: 30_000 });
+  const mocks = dialog.getByRole('textbox', { name: 'mocks.json' });
+  await mocks.fill('{"$listLength": 2, "User": {"id": ["nope-1"]}}');
+  await expect(dialog.getByTestId('mocks-verdict')).toHaveText('Valid JSON');
+  await dialog.getByRole('button', { name: 'Swap for mock' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(subgraphRow(page, 'reviews').getByTestId('subgraph-source')).toHaveAttribute('data-kind', 'mock');
+  const flagPage = page.url();
+  // With a mock the page lists the keys the subgraphs did not find: none before any query.
+  await expect(page.getByTestId('entity-misses')).toContainText('None: every key', { timeout: 20_000 });
+
+  await page.getByRole('link', { name: 'Open in playground' }).click();
+  await expect(page.getByTestId('target-select')).toContainText(flag, { timeout: 60_000 });
+  await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible({ timeout: 60_000 });
+  const natural = '{ topProducts(first: 2) { name price reviews { body author { name } } } }';
+  await typeQuery(page, natural);
+  await runUntilServedBy(page, `flag:${flag}`);
+  // The mock's authors are not found: no name, so no author.
+  await expect(responseText(page)).toContainText(/"author":\snull/);
+  // The errors sit between the data and the trace, outside what the pane renders: find them.
+  await page.locator('.graphiql-response .monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.insertText('nope-1');
+  await page.keyboard.press('Enter');
+  // What the pane shows of them (it wraps the long messages; the whole text is checked below).
+  // Monaco shows spaces as no-break spaces, which \s matches.
+  const pane = responseText(page);
+  await expect(pane).toContainText(/"code":\s"ENTITY_NOT_FOUND"/);
+  await expect(pane).toContainText(/"serviceName":\s"accounts"/);
+  await expect(pane).toContainText(/"typename":\s"User"/);
+  await expect(pane).toContainText(/"id":\s"nope-1"/);
+  await expect(pane).toContainText(new RegExp(`"mockPlugin":\\s*"${plugin}`));
+  await expect(responseText(page)).not.toContainText('Unexpected error.');
+
+  // Every error of the whole answer says the same, none "Unexpected error.".
+  const answer = await askRouter(page, natural, { 'x-feature-flag': flag });
+  expect(answer.servedBy).toBe(`flag:${flag}`);
+  const messages = (answer.body.errors ?? []).map((e) => e.message);
+  expect(messages.length).toBeGreaterThan(0);
+  for (const m of messages) {
+    expect(m).toContain('accounts returned no User for {"id":"nope-1"}');
+    expect(m).toContain(`the key came from the mock plugin ${plugin} (subgraph reviews)`);
+  }
+
+  // The flag page lists the miss, as the staging router reports it.
+  await page.goto(flagPage);
+  const miss = page.getByTestId('entity-miss').first();
+  await expect(miss).toBeVisible({ timeout: 20_000 });
+  await expect(miss.getByRole('cell').nth(0)).toHaveText('accounts');
+  await expect(miss.getByRole('cell').nth(1)).toHaveText('User');
+  await expect(miss.getByRole('cell').nth(2)).toHaveText('{"id":"nope-1"}');
+  await expect(miss.getByRole('cell').nth(3)).toHaveText(plugin);
 });
 
 test('swap reviews for another URL (the same service): the flag serves the same data', async ({ page }) => {

@@ -79,6 +79,10 @@ export const ROUTER_ENV: [string, string][] = [
     'stop a generated mock plugin unused this long; the next call starts it (default 300000, 0: never)',
   ],
   ['SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS', 'the same for uploaded plugin builds (default 0: never)'],
+  [
+    'SWITCHYARD_ROUTER_OBSERVE_KEYS',
+    'false: do not record the entity keys base-graph traffic resolves, which a router following the control plane sends it for mock key pools (default true)',
+  ],
   ['SWITCHYARD_ROUTER_POLL_INTERVAL_MS', 'config polling when the change stream is down (default 10000)'],
   ['SWITCHYARD_ROUTER_MAX_DEPTH', 'query depth limit (default 15)'],
   ['SWITCHYARD_ROUTER_MAX_ALIASES', 'alias limit (default 30)'],

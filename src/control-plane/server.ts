@@ -1,3 +1,4 @@
+import { ObservedKeyStore } from './graphs/router-config/observed-key-store.ts';
 import { logDestination, logOptions } from '../plugins/runtime/log-format.ts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -122,8 +123,11 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
+  // One per control plane: routers send their observed keys here, mock swaps read them.
+  const observedKeys = new ObservedKeyStore();
   const registry = await registerGraphRegistry(app, router, {
     database: deps.database,
+    observedKeys,
     now: services.now,
     // The namespace is already gone; an archive storage could not delete is only wasted space.
     onNamespaceDeleted: (archives) =>
@@ -141,6 +145,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     db: deps.database.db,
     now: services.now,
     plugins: services.plugins,
+    observedKeys,
   });
   registerFeatureFlagRoutes(router, flags);
   registerPlaygroundRoutes(router, new PlaygroundService({ db: deps.database.db, now: services.now }));

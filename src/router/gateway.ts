@@ -19,6 +19,7 @@ import { useQueryPlan } from './query-plan-plugin.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
 import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
+import { type ObservedKeys, useObservedKeys } from './observed-keys.ts';
 import {
   createDispatchingExecutor,
   type CustomSubgraphKind,
@@ -35,6 +36,8 @@ export interface GatewaySettings {
   log: RouterLogger;
   /** the router's log of entity misses, which also explain the errors they cause */
   misses?: EntityMissLog;
+  /** entity keys seen in base-graph traffic, for mock key pools; unset: not recorded */
+  observedKeys?: ObservedKeys;
   /** The planner and executor, resolved once per router (see planner.ts). */
   engine: () => Promise<Engine>;
   /** Mask unexpected errors as "Unexpected error." (for routers exposed to the public). */
@@ -110,6 +113,8 @@ export function createGateway(
       useQueryPlan(engine),
       useEntityMisses(engine.currentPlan),
       ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),
+      // Only the base graph: a flag's mock must never feed the pools mocks are built from.
+      ...(settings.observedKeys && ctx.servedBy === 'base' ? [useObservedKeys(settings.observedKeys)] : []),
       useErrorFlag(),
       ...(headerRules ? [headerRules] : []),
     ],

@@ -34,6 +34,7 @@ const envSchema = z.object({
   SWITCHYARD_ROUTER_MAX_BODY_BYTES: positiveInt.default(1024 * 1024),
   SWITCHYARD_ROUTER_MOCK_IDLE_STOP_MS: z.coerce.number().int().min(0).default(DEFAULT_MOCK_IDLE_STOP_MS),
   SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS: z.coerce.number().int().min(0).default(0),
+  SWITCHYARD_ROUTER_OBSERVE_KEYS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +58,8 @@ export interface RouterEnv {
   logLevel: LogLevel | 'silent';
   /** stop idle plugin processes after this long without a call (0: never) */
   pluginIdleStopMs: { mockMs: number; uploadedMs: number };
+  /** record entity keys of base-graph traffic for mock key pools (sent to the control plane) */
+  observeKeys: boolean;
 }
 
 export class RouterConfigError extends Error {
@@ -105,5 +108,6 @@ export function routerEnv(env: Record<string, string | undefined> = process.env)
     },
     logLevel: parseLogLevel(e.LOG_LEVEL),
     pluginIdleStopMs: { mockMs: e.SWITCHYARD_ROUTER_MOCK_IDLE_STOP_MS, uploadedMs: e.SWITCHYARD_ROUTER_PLUGIN_IDLE_STOP_MS },
+    observeKeys: e.SWITCHYARD_ROUTER_OBSERVE_KEYS === 'true',
   };
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalJson, routerConfigSchema, type RouterConfig } from '../shared/router-config.ts';
 import type { GatewaySettings } from './gateway.ts';
 import { EntityMissLog } from './mock-misses.ts';
+import { ObservedKeys } from './observed-keys.ts';
 import { compositionKey, GatewayHandle } from './gateway-handle.ts';
 import { createGraphQLHttpHandler, type CorsOptions } from './http.ts';
 import { defaultLimits, type QueryLimits } from './limits.ts';
@@ -41,6 +42,11 @@ export interface RouterOptions {
    * request failed. Stack traces never leave the router either way.
    */
   maskErrors?: boolean;
+  /**
+   * Record the entity keys real subgraphs resolve in base-graph traffic (bounded, in
+   * memory), which the control plane puts in mock key pools. Default true.
+   */
+  observeKeys?: boolean;
 }
 
 export type ApplyResult =
@@ -66,6 +72,8 @@ export interface Router {
   readonly log: RouterLogger;
   /** What GET /plugins lists; the plugin runtime sets it when it attaches. */
   readonly pluginStatus: HttpDeps['plugins'];
+  /** Entity keys seen in base-graph traffic; null when observeKeys is false. */
+  readonly observedKeys: ObservedKeys | null;
   /** Disposes every gateway; in-flight requests are not waited for. */
   close(): Promise<void>;
 }
@@ -87,6 +95,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     transports,
     log,
     misses: new EntityMissLog(),
+    ...(options.observeKeys === false ? {} : { observedKeys: new ObservedKeys() }),
     engine: engineResolver(options.planner ?? 'rust', log, options.loadRustPlanner),
     maskErrors: options.maskErrors ?? false,
   };
@@ -213,6 +222,7 @@ export function createRouter(options: RouterOptions = {}): Router {
     metrics,
     log,
     pluginStatus,
+    observedKeys: settings.observedKeys ?? null,
     async close() {
       closed = true;
       await queue;

@@ -9,6 +9,7 @@ import { ConfigStore } from './config-store.ts';
 import { createJsonLogger } from './logger.ts';
 import { createRouter, type ApplyResult, type Router, type RouterOptions } from './router.ts';
 import { createPluginSupport } from './plugin-support.ts';
+import { pushObservedKeys } from './observed-keys-push.ts';
 
 /** A standalone router's state, relative to where it runs; never a folder shared machine-wide. */
 export const DEFAULT_ROUTER_DATA_DIR = './.switchyard/router';
@@ -79,7 +80,13 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         ...(options.pluginsDir ? { pluginsDir: options.pluginsDir } : {}),
         ...(options.pluginIdleStopMs ? { idleStopMs: options.pluginIdleStopMs } : {}),
       });
-  const router = createRouter({ ...options, logger: log, ...(plugins ? { transports: plugins.transports } : {}) });
+  const router = createRouter({
+    ...options,
+    // Observed keys go only to a control plane (decision 0010): from a file, nobody would read them.
+    observeKeys: options.observeKeys !== false && options.source.kind === 'control-plane',
+    logger: log,
+    ...(plugins ? { transports: plugins.transports } : {}),
+  });
   plugins?.attach(router);
   const store = dataDir === null ? null : new ConfigStore(dataDir, log);
   const sourceId = describeSource(options.source);
@@ -126,7 +133,15 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       log,
     });
     cp.start();
-    stopSource = () => cp.stop();
+    // Observed keys go to the control plane that issued the token, as often as configs are polled.
+    const keys = router.observedKeys;
+    const push = keys
+      ? pushObservedKeys({ apiUrl: src.apiUrl, token: src.token, keys, log, intervalMs: src.pollIntervalMs })
+      : null;
+    stopSource = async () => {
+      await push?.stop();
+      await cp.stop();
+    };
   }
 
   const server = createServer(router.handle);

@@ -49,6 +49,7 @@ export async function startRouterFromArgs(
     drainTimeoutMs: e.drainTimeoutMs,
     limits: e.limits,
     pluginIdleStopMs: e.pluginIdleStopMs,
+    observeKeys: e.observeKeys,
     logger: createJsonLogger({ level: e.logLevel, fields: { component: 'router' } }),
   });
 }

@@ -35,7 +35,9 @@ beforeAll(async () => {
   token = await createRouterToken(admin, 'demo');
   dataDir = await mkdtemp(join(tmpdir(), 'switchyard-ff-router-'));
   running = await startRouter({
-    source: { kind: 'control-plane', apiUrl: ts.url, token },
+    // pollIntervalMs: the router sends the keys it observes this often (and polls this often
+    // while the change stream is down)
+    source: { kind: 'control-plane', apiUrl: ts.url, token, pollIntervalMs: 200 },
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -114,7 +116,8 @@ describe('a feature flag through the router', () => {
     expect(defaults.status, JSON.stringify(defaults.body)).toBe(200);
     const { mocks, keyPools } = defaults.body as unknown as MockDefaults;
     expect(keyPools).toEqual([
-      { type: 'Product', key: 'upc', resolvedBy: 'products', source: 'sampled', count: expect.any(Number) },
+      // the base traffic above sent products to reviews: the router may have observed them already
+      { type: 'Product', key: 'upc', resolvedBy: 'products', source: expect.stringMatching(/^(observed|sampled)$/), count: expect.any(Number) },
       { type: 'User', key: 'id', resolvedBy: 'accounts', source: 'sampled', count: 3 },
     ]);
     expect(mocks).toMatchObject({ $listLength: 2, User: { id: ['1', '2', '3'] } });
@@ -162,4 +165,54 @@ describe('a feature flag through the router', () => {
       origin: { plugin: 'mock-unknown-keys-reviews', subgraph: 'reviews' },
     });
   }, 60_000);
+
+  it('keys the router saw accounts resolve in base traffic come before sampling, and flag traffic adds none', async () => {
+    await loadConfig();
+    // Base traffic resolves the authors 1 and 2 (not 3) through accounts.
+    const base = await gql(http.url, naturalQuery);
+    expect(base.body.errors).toBeUndefined();
+    // Flag traffic through the mock of the previous test: its u9 must never become a pool.
+    await gql(http.url, naturalQuery, { 'x-feature-flag': 'unknown-keys' });
+    // Sampling now fails, so a pool can only come from what the router observed.
+    const patched = await admin.json('PATCH', graphPaths.graph(ORG, ns, 'demo'), {
+      routingUrl: 'http://127.0.0.1:9/graphql',
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await createFlag(admin, 'demo', 'observed');
+    let defaults: MockDefaults | undefined;
+    await expect
+      .poll(
+        async () => {
+          defaults = (await admin.json('GET', fp.mockDefaults('observed', 'reviews')))
+            .body as unknown as MockDefaults;
+          return defaults.keyPools.find((p) => p.type === 'User');
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ type: 'User', key: 'id', resolvedBy: 'accounts', source: 'observed', count: 2 });
+    const ids = (defaults!.mocks['User'] as { id: string[] }).id;
+    expect([...ids].sort()).toEqual(['1', '2']);
+
+    // What a person wrote still wins over what the router saw.
+    const res = await swap(admin, 'observed', 'reviews', { kind: 'mock', mocks: { User: { id: ['3'] } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const kept = (await admin.json('GET', fp.mockDefaults('observed', 'reviews')))
+      .body as unknown as MockDefaults;
+    expect(kept.keyPools.find((p) => p.type === 'User')).toMatchObject({ source: 'mocks.json', count: 1 });
+    expect(kept.mocks['User']).toEqual({ id: ['3'] });
+  }, 60_000);
+
+  it('observed keys are taken only from a router token, in their shape', async () => {
+    const put = (headers: Record<string, string>, body: string) =>
+      ts.client().raw('PUT', graphPaths.routerObservedKeys, {
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const keys = JSON.stringify({ keys: { User: [{ id: '1' }] } });
+    expect((await put({}, keys)).status).toBe(401);
+    expect((await put({ authorization: 'Bearer syr_not_a_token' }, keys)).status).toBe(401);
+    const bad = await put({ authorization: `Bearer ${token}` }, JSON.stringify({ keys: { User: 'nope' } }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('keys');
+  });
 });

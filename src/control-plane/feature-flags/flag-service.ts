@@ -23,11 +23,14 @@ import { applicableGraphs, loadFlags, toFeatureFlag } from './flag-views.ts';
 import { flagCompositions, flagDetail, flagNotFound, flagSchemaDiffFor, listFlags, readFlag } from './flag-queries.ts';
 import { buildAndStoreMockPlugin, checkMockSdl, collectMockBuilds, mockPluginName } from './mock-plugin.ts';
 import { mockKeyPools, starterMocks } from './mock-defaults.ts';
+import type { ObservedKeyStore } from '../graphs/router-config/observed-key-store.ts';
 import { findPluginBuild } from '../plugins/resolve-build.ts';
 import { checkSdlSyntax } from '../../shared/composition/compose.ts';
 
 export interface FlagServiceDeps extends RegistryDeps {
   plugins: PluginService;
+  /** Entity keys the graphs' routers saw resolved: the first source of mock key pools. */
+  observedKeys?: ObservedKeyStore;
 }
 
 type StoredSwap = { kind: 'mock' | 'plugin' | 'url'; routingUrl: string | null; sdl: string | null; mocks: unknown; pluginName: string | null; pluginVersion: string | null };
@@ -86,7 +89,9 @@ export class FeatureFlagService {
       checkMockSdl(sdl, pre.baseSdl);
       const pluginName = mockPluginName(name, subgraph);
       // Entities a real subgraph resolves get keys it knows, unless mocks.json brings its own.
-      const { mocks } = await mockKeyPools(pre.r, pre.ns, pre.flag, subgraph, sdl, swap.mocks ?? {});
+      const { mocks } = await mockKeyPools(pre.r, pre.ns, pre.flag, subgraph, sdl, swap.mocks ?? {}, {
+        observed: this.deps.observedKeys,
+      });
       const built = await buildAndStoreMockPlugin(this.deps.plugins, { org, principal, namespace, pluginName, sdl, mocks });
       stored = { kind: 'mock', routingUrl: null, sdl, mocks, pluginName, pluginVersion: built.version };
       try {
@@ -119,7 +124,7 @@ export class FeatureFlagService {
     const sdl = current?.sdl ?? (await r.versions.latest(base.id))?.sdl;
     const mocks = (current?.mocks as Record<string, unknown> | null) ?? starterMocks();
     if (!sdl) return { mocks, keyPools: [] };
-    return mockKeyPools(r, ns, flag, subgraph, sdl, mocks);
+    return mockKeyPools(r, ns, flag, subgraph, sdl, mocks, { observed: this.deps.observedKeys });
   }
 
   private recordSwap(org: OrgContext, namespace: string, actor: Actor, name: string, subgraph: string, expectedVersion: number, stored: StoredSwap): Promise<FlagChangeResult> {

@@ -24,7 +24,8 @@ export interface KeyTarget {
   resolvedBy: string;
 }
 
-export type KeyPoolSource = 'mocks.json' | 'sampled';
+/** Where a pool came from, in the order tried: a person, the router's traffic, a sample query. */
+export type KeyPoolSource = 'mocks.json' | 'observed' | 'sampled';
 
 export interface KeyPoolInfo extends KeyTarget {
   source: KeyPoolSource;
@@ -206,6 +207,20 @@ function* collect(value: unknown, rest: string[]): Generator<Obj> {
     return;
   }
   yield* collect((value as Obj)[rest[0]!], rest.slice(1));
+}
+
+/**
+ * Keys of a type as the staging router saw them resolved (their representations, which may
+ * carry @requires fields too), cut to the target's key fields; at most MAX_POOL.
+ */
+export function observedPool(representations: Obj[], target: KeyTarget): Obj[] {
+  const seen = new Map<string, Obj>();
+  for (const rep of representations) {
+    if (seen.size >= MAX_POOL) break;
+    const k = pickKey(rep, target.key);
+    if (k) seen.set(JSON.stringify(k), k);
+  }
+  return [...seen.values()];
 }
 
 /** The key's fields of an object, or null when one is missing. */

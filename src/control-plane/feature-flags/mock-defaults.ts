@@ -3,7 +3,16 @@ import type { NamespaceRow } from '../graphs/namespaces/namespace-repository.ts'
 import type { MockDefaults } from '../../shared/api/feature-flags.ts';
 import { applicableGraphs, loadFlags } from './flag-views.ts';
 import type { FlagRow } from './flag-repository.ts';
-import { hasPool, keyTargets, sampleKeys, withPools, type KeyPoolInfo } from './key-pools.ts';
+import {
+  hasPool,
+  keyTargets,
+  observedPool,
+  sampleKeys,
+  withPools,
+  type KeyPoolInfo,
+  type KeyPoolSource,
+} from './key-pools.ts';
+import type { ObservedKeyStore } from '../graphs/router-config/observed-key-store.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -12,9 +21,10 @@ const STARTER_MOCKS: Obj = { $listLength: 2 };
 
 /**
  * mocks.json with key pools for every entity type of the mock another subgraph of the
- * flag's graph resolves: kept when mocks.json has one, otherwise sampled from the base
- * graph through its router. The swap dialog shows (and lets people edit) the result, and
- * the swap builds from exactly what it is given, so one input always gives one build.
+ * flag's graph resolves: kept when mocks.json has one, otherwise the keys the graph's
+ * staging router saw resolved in base traffic, otherwise sampled from the base graph
+ * through its router. The swap dialog shows (and lets people edit) the result, and the
+ * swap builds from exactly what it is given, so one input always gives one build.
  */
 export async function mockKeyPools(
   r: GraphRepos,
@@ -23,7 +33,7 @@ export async function mockKeyPools(
   subgraph: string,
   sdl: string,
   mocks: Obj,
-  opts: { sample?: boolean; timeoutMs?: number } = {},
+  opts: { sample?: boolean; timeoutMs?: number; observed?: ObservedKeyStore } = {},
 ): Promise<MockDefaults> {
   const data = await loadFlags(r, ns, [flag]);
   const graphs = applicableGraphs(data, flag).filter((g) => g.members.some((m) => m.name === subgraph));
@@ -43,21 +53,35 @@ export async function mockKeyPools(
   }
   const explicit = targets.filter((t) => hasPool(mocks, t));
   const missing = targets.filter((t) => !hasPool(mocks, t));
-  let sampled = new Map<string, Obj[]>();
-  if (missing.length && opts.sample !== false) {
-    const base = await r.compositions.latestGood(chosen.graph.id);
-    if (base?.clientSchema && chosen.graph.routingUrl) {
-      sampled = await sampleKeys(chosen.graph.routingUrl, base.clientSchema, missing, {
-        timeoutMs: opts.timeoutMs ?? 3000,
-      });
+  // Keys real traffic resolved first: they are the data people query, and cost no request.
+  const found = new Map<string, Obj[]>();
+  const source = new Map<string, KeyPoolSource>();
+  for (const t of missing) {
+    const pool = observedPool(opts.observed?.keysOf(chosen.graph.id, t.type) ?? [], t);
+    if (pool.length) {
+      found.set(t.type, pool);
+      source.set(t.type, 'observed');
     }
   }
-  const filled = withPools(mocks, sampled, missing);
+  const unseen = missing.filter((t) => !found.has(t.type));
+  if (unseen.length && opts.sample !== false) {
+    const base = await r.compositions.latestGood(chosen.graph.id);
+    if (base?.clientSchema && chosen.graph.routingUrl) {
+      const sampled = await sampleKeys(chosen.graph.routingUrl, base.clientSchema, unseen, {
+        timeoutMs: opts.timeoutMs ?? 3000,
+      });
+      for (const [type, keys] of sampled) {
+        found.set(type, keys);
+        source.set(type, 'sampled');
+      }
+    }
+  }
+  const filled = withPools(mocks, found, missing);
   const keyPools: KeyPoolInfo[] = [
     ...explicit.map((t) => ({ ...t, source: 'mocks.json' as const, count: poolSize(mocks, t.type, t.key) })),
     ...missing
-      .filter((t) => sampled.get(t.type)?.length)
-      .map((t) => ({ ...t, source: 'sampled' as const, count: sampled.get(t.type)!.length })),
+      .filter((t) => found.get(t.type)?.length)
+      .map((t) => ({ ...t, source: source.get(t.type)!, count: found.get(t.type)!.length })),
   ];
   return { mocks: filled, keyPools: keyPools.sort((a, b) => a.type.localeCompare(b.type)) };
 }

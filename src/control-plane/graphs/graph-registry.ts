@@ -15,6 +15,7 @@ import { registerSubgraphRoutes } from './subgraphs/subgraph-routes.ts';
 import { registerSchemaRoutes } from './subgraphs/schema-routes.ts';
 import { registerRouterTokenRoutes } from './router-config/router-token-routes.ts';
 import { registerRouterConfigRoutes } from './router-config/router-config-routes.ts';
+import type { ObservedKeyStore } from './router-config/observed-key-store.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { HeaderRulesService } from './header-rules/header-rules-service.ts';
 import { registerHeaderRulesRoutes } from './header-rules/header-rules-routes.ts';
@@ -40,6 +41,8 @@ export interface GraphRegistryOptions {
   notifier?: ConfigNotifier;
   heartbeatMs?: number;
   onNamespaceDeleted?: RegistryDeps['onNamespaceDeleted'];
+  /** Where routers' observed entity keys go; without it they are accepted and dropped. */
+  observedKeys?: ObservedKeyStore;
 }
 
 /** Registers the registry's API, router and CDN endpoints on the control plane. */
@@ -69,6 +72,7 @@ export async function registerGraphRegistry(
     tokens: registry.routerTokens,
     notifier,
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.observedKeys ? { observedKeys: opts.observedKeys } : {}),
   });
   return registry;
 }

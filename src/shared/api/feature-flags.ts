@@ -70,8 +70,11 @@ export const keyPoolSchema = z.object({
   key: z.string(),
   /** the subgraph that resolves the type, where the keys must exist */
   resolvedBy: z.string(),
-  /** where the pool came from: written in mocks.json, or sampled from the base graph */
-  source: z.enum(['mocks.json', 'sampled']),
+  /**
+   * where the pool came from: written in mocks.json, seen resolved in base-graph traffic
+   * through the staging router, or sampled from the base graph
+   */
+  source: z.enum(['mocks.json', 'observed', 'sampled']),
   count: z.number().int(),
 });
 export type KeyPool = z.infer<typeof keyPoolSchema>;

@@ -37,6 +37,8 @@ export const graphPaths = {
   /** Router endpoints: `Authorization: Bearer <router token>`. */
   routerConfig: `${API_PREFIX}/router/config`,
   routerConfigStream: `${API_PREFIX}/router/config/stream`,
+  /** PUT: the entity keys the router saw in base-graph traffic (shared/router-observed-keys.ts). */
+  routerObservedKeys: `${API_PREFIX}/router/observed-keys`,
   /** Immutable, unauthenticated: the content hash is the capability. */
   cdnRouterConfig: (hash: string) => `/cdn/v1/router-configs/${hash}.json`,
 } as const;

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../http/errors.ts';
+import { notFound, validationError } from '../../http/errors.ts';
+import { observedKeysPushSchema } from '../../../shared/router-observed-keys.ts';
+import type { ObservedKeyStore } from './observed-key-store.ts';
 import { graphPaths } from '../../../shared/api/graph-paths.ts';
 import { CONFIG_HASH_RESPONSE_HEADER } from '../../../shared/api/router-tokens.ts';
 import { graphRepos, type RegistryDeps } from '../registry-context.ts';
@@ -14,7 +16,12 @@ import { registerConfigStream } from './config-stream.ts';
  */
 export function registerRouterConfigRoutes(
   app: FastifyInstance,
-  deps: RegistryDeps & { tokens: RouterTokenService; notifier: ConfigNotifier; heartbeatMs?: number },
+  deps: RegistryDeps & {
+    tokens: RouterTokenService;
+    notifier: ConfigNotifier;
+    heartbeatMs?: number;
+    observedKeys?: ObservedKeyStore;
+  },
 ): void {
   app.get(graphPaths.routerConfig, async (req, reply) => {
     const principal = await deps.tokens.authenticate(req.headers.authorization);
@@ -26,6 +33,17 @@ export function registerRouterConfigRoutes(
     }
     reply.header(CONFIG_HASH_RESPONSE_HEADER, latest.hash).header('cache-control', 'no-cache');
     return sendConfig(req, reply, latest.hash, latest.config);
+  });
+
+  // Entity keys the router saw real subgraphs resolve: data values, so only the router
+  // holding the graph's token may send them, and only people with access to the graph's
+  // flags see them (in the swap dialog's key pools).
+  app.put(graphPaths.routerObservedKeys, async (req, reply) => {
+    const principal = await deps.tokens.authenticate(req.headers.authorization);
+    const parsed = observedKeysPushSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError('body', parsed.error);
+    deps.observedKeys?.put(principal.graph.id, principal.tokenId, parsed.data.keys);
+    return reply.status(204).send();
   });
 
   app.get<{ Params: { file: string } }>('/cdn/v1/router-configs/:file', async (req, reply) => {

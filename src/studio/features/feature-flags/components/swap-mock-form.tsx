@@ -15,7 +15,11 @@ import { FormDialogFooter } from '@/components/ui/form-dialog-footer';
 const MOCKS_HINT = `{
   "$listLength": 2
 }`;
-const poolSource = { 'mocks.json': 'from mocks.json', sampled: 'sampled from the base graph' } as const;
+const poolSource = {
+  'mocks.json': 'from mocks.json',
+  observed: 'seen in base-graph traffic through the staging router',
+  sampled: 'sampled from the base graph',
+} as const;
 
 /** A mock plugin from the base subgraph's schema, edited here to prototype new fields and types. */
 export function SwapMockForm({ org, namespace, flag, row, pending, onSubmit, onEdit, serverError }: SwapFormProps) {

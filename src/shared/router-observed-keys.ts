@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * Entity keys a router saw real subgraphs resolve in base-graph traffic, newest first per
+ * type (see src/router/observed-keys.ts). The router sends them to the control plane with
+ * its router token (PUT graphPaths.routerObservedKeys); they are data values, so no router
+ * serves them on its public status surface (decision 0010).
+ */
+export const observedKeySetSchema = z.record(
+  z.string().min(1).max(200),
+  z.array(z.record(z.string(), z.unknown())).max(50),
+);
+export type ObservedKeySet = z.infer<typeof observedKeySetSchema>;
+
+export const observedKeysPushSchema = z.object({ keys: observedKeySetSchema });
+export type ObservedKeysPush = z.infer<typeof observedKeysPushSchema>;
