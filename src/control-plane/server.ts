@@ -123,8 +123,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   registerMemberRoutes(router, services.members);
   registerApiKeyRoutes(router, services.apiKeyService);
-  // One per control plane: routers send their observed keys here, mock swaps read them.
-  const observedKeys = new ObservedKeyStore();
+  // Routers send their observed keys here, mock swaps read them (in the database, shared by
+  // every control plane).
+  const observedKeys = new ObservedKeyStore(deps.database.db, services.now);
   const registry = await registerGraphRegistry(app, router, {
     database: deps.database,
     observedKeys,

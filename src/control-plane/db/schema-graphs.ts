@@ -1,4 +1,5 @@
-import { bigserial, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ObservedKeySet } from '../../shared/router-observed-keys.ts';
 import type { HeaderRules } from '../../shared/header-rules.ts';
 import type { SubgraphKind } from '../../shared/router-config.ts';
 import type { CompositionErrorInfo } from '../../shared/composition/compose.ts';
@@ -119,6 +120,18 @@ export const routerTokens = pgTable('router_tokens', {
   lastUsedAt: ts('last_used_at'),
   revokedAt: ts('revoked_at'),
 });
+
+/** Each router token's newest push of observed entity keys (migration 10). */
+export const routerObservedKeys = pgTable(
+  'router_observed_keys',
+  {
+    graphId: uuid('graph_id').notNull(),
+    routerTokenId: uuid('router_token_id').notNull(),
+    keys: jsonb('keys').$type<ObservedKeySet>().notNull(),
+    pushedAt: ts('pushed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.graphId, t.routerTokenId] })],
+);
 
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -8,7 +8,9 @@ import { startDemoSubgraphs, type DemoSubgraphs } from '../demo/subgraphs/index.
 import { startRouter, type RunningRouter } from '../../router/start.ts';
 import { createJsonLogger } from '../../router/logger.ts';
 import { gql } from '../../router/testing/helpers.ts';
-import { createGraph, createRouterToken, publish } from '../graphs/testing/fixtures.ts';
+import { createGraph, createRouterToken, paths, publish } from '../graphs/testing/fixtures.ts';
+import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { testBackend } from '../testing/test-database.ts';
 import { createFlag, fp, getFlag, ns, req, routerConfig, swap } from './testing/flag-fixtures.ts';
 import { graphPaths } from '../../shared/api/graph-paths.ts';
 import type { MockDefaults } from '../../shared/api/feature-flags.ts';
@@ -215,4 +217,41 @@ describe('a feature flag through the router', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('keys');
   });
+
+  it(`observed keys are in the database: another control plane reads them, and a revoked token takes its keys (${testBackend})`, async () => {
+    const second = await admin.json('POST', paths.tokens('demo'), { name: 'second staging router' });
+    expect(second.status).toBe(201);
+    const pushed = await ts.client().raw('PUT', graphPaths.routerObservedKeys, {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${second.body.token as string}` },
+      body: JSON.stringify({ keys: { User: [{ id: 'seen-by-second' }] } }),
+    });
+    expect(pushed.status).toBe(204);
+
+    // Another control plane on the same database, as a second process would be.
+    const database: DatabaseHandle =
+      testBackend === 'postgres'
+        ? await openDatabase(
+            { kind: 'postgres', url: (ts.database as DatabaseHandle & { url?: string }).url!, poolSize: 2 },
+            { migrate: false },
+          )
+        : ts.database; // PGlite is one embedded process: two servers can only share the handle
+    const other = await startTestServer({}, { database });
+    try {
+      const otherAdmin = await other.admin();
+      await createFlag(otherAdmin, 'demo', 'shared-keys');
+      const userPool = async () => {
+        const res = await otherAdmin.json('GET', fp.mockDefaults('shared-keys', 'reviews'));
+        return ((res.body as unknown as MockDefaults).mocks['User'] as { id?: string[] } | undefined)?.id ?? [];
+      };
+      expect(await userPool()).toContain('seen-by-second');
+
+      const tokens = (await admin.json('GET', paths.tokens('demo'))).body.routerTokens as { id: string; name: string }[];
+      const id = tokens.find((t) => t.name === 'second staging router')!.id;
+      expect((await admin.json('DELETE', graphPaths.routerToken(ORG, ns, 'demo', id))).status).toBeLessThan(300);
+      expect(await userPool()).not.toContain('seen-by-second');
+    } finally {
+      await other.close();
+      if (database !== ts.database) await database.close();
+    }
+  }, 60_000);
 });

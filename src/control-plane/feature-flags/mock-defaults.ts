@@ -57,7 +57,7 @@ export async function mockKeyPools(
   const found = new Map<string, Obj[]>();
   const source = new Map<string, KeyPoolSource>();
   for (const t of missing) {
-    const pool = observedPool(opts.observed?.keysOf(chosen.graph.id, t.type) ?? [], t);
+    const pool = observedPool((await opts.observed?.keysOf(chosen.graph.id, t.type)) ?? [], t);
     if (pool.length) {
       found.set(t.type, pool);
       source.set(t.type, 'observed');

@@ -7,6 +7,7 @@ import headerRules from './0006-header-rules.ts';
 import playground from './0007-playground.ts';
 import oidc from './0008-oidc.ts';
 import cosmoFeatureSubgraphs from './0009-cosmo-feature-subgraphs.ts';
+import routerObservedKeys from './0010-router-observed-keys.ts';
 
 export interface Migration {
   id: number;
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { id: 7, name: 'playground', sql: playground },
   { id: 8, name: 'oidc', sql: oidc },
   { id: 9, name: 'cosmo-feature-subgraphs', sql: cosmoFeatureSubgraphs },
+  { id: 10, name: 'router-observed-keys', sql: routerObservedKeys },
 ];

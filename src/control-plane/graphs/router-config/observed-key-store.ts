@@ -1,43 +1,56 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { routerObservedKeys } from '../../db/schema.ts';
 import type { ObservedKeySet } from '../../../shared/router-observed-keys.ts';
 
 type Obj = Record<string, unknown>;
 
-/** Routers per graph whose keys are kept; a graph rarely has more staging routers than this. */
+/** Routers per graph whose keys are read; a graph rarely has more staging routers than this. */
 const MAX_ROUTERS_PER_GRAPH = 10;
 const MAX_PER_TYPE = 50;
 
 /**
- * The entity keys each graph's routers last sent (PUT /api/v1/router/observed-keys), in
- * memory: they are hints for mock key pools, not records, so a restart that forgets them
- * only means the next swap samples instead (decision 0010). One set per router token, the
- * newest push of each; reads merge them, the most recently pushed router first.
+ * The entity keys each graph's routers last sent (PUT /api/v1/router/observed-keys): one row
+ * per router token, replaced by its next push. They live in the database, not in one
+ * control plane's memory, so a router pushing to one instance feeds the swap dialog served
+ * by another, and a revoked token's or deleted graph's keys go with it (ON DELETE
+ * CASCADE; revoked tokens are skipped on read). Reads merge the newest routers first.
  */
 export class ObservedKeyStore {
-  private readonly byGraph = new Map<string, Map<string, ObservedKeySet>>();
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  put(graphId: string, routerTokenId: string, keys: ObservedKeySet): void {
-    const routers = this.byGraph.get(graphId) ?? new Map<string, ObservedKeySet>();
-    routers.delete(routerTokenId);
-    routers.set(routerTokenId, keys);
-    if (routers.size > MAX_ROUTERS_PER_GRAPH) routers.delete(routers.keys().next().value!);
-    this.byGraph.set(graphId, routers);
+  async put(graphId: string, routerTokenId: string, keys: ObservedKeySet): Promise<void> {
+    const pushedAt = this.now();
+    await this.db
+      .insert(routerObservedKeys)
+      .values({ graphId, routerTokenId, keys, pushedAt })
+      .onConflictDoUpdate({
+        target: [routerObservedKeys.graphId, routerObservedKeys.routerTokenId],
+        set: { keys, pushedAt },
+      });
   }
 
   /** A type's keys as the routers sent them (newest first), at most MAX_PER_TYPE, no duplicates. */
-  keysOf(graphId: string, type: string): Obj[] {
-    const routers = [...(this.byGraph.get(graphId)?.values() ?? [])].reverse();
+  async keysOf(graphId: string, type: string): Promise<Obj[]> {
+    const rows = await this.db
+      .select({ keys: sql<Obj[] | null>`${routerObservedKeys.keys} -> ${type}` })
+      .from(routerObservedKeys)
+      .where(
+        sql`${eq(routerObservedKeys.graphId, graphId)} AND NOT EXISTS (
+          SELECT 1 FROM router_tokens t WHERE t.id = ${routerObservedKeys.routerTokenId} AND t.revoked_at IS NOT NULL)`,
+      )
+      .orderBy(desc(routerObservedKeys.pushedAt))
+      .limit(MAX_ROUTERS_PER_GRAPH);
     const seen = new Map<string, Obj>();
-    for (const set of routers) {
-      for (const key of set[type] ?? []) {
+    for (const row of rows) {
+      for (const key of Array.isArray(row.keys) ? row.keys : []) {
         if (seen.size >= MAX_PER_TYPE) break;
         seen.set(JSON.stringify(key), key);
       }
     }
     return [...seen.values()];
-  }
-
-  /** When a graph is gone (or for tests). */
-  forget(graphId: string): void {
-    this.byGraph.delete(graphId);
   }
 }

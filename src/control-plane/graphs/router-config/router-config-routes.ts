@@ -42,7 +42,7 @@ export function registerRouterConfigRoutes(
     const principal = await deps.tokens.authenticate(req.headers.authorization);
     const parsed = observedKeysPushSchema.safeParse(req.body);
     if (!parsed.success) throw validationError('body', parsed.error);
-    deps.observedKeys?.put(principal.graph.id, principal.tokenId, parsed.data.keys);
+    await deps.observedKeys?.put(principal.graph.id, principal.tokenId, parsed.data.keys);
     return reply.status(204).send();
   });
 
