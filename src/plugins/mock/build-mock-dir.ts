@@ -9,6 +9,7 @@ import { generateGrpcFiles } from '../mapping/generate.ts';
 import { goPlatform } from '../runtime/platform.ts';
 import { bundlePluginScript } from '../sdk/bundle.ts';
 import { createMockService } from './mock-service.ts';
+import { launcherScript, MOCK_RUNTIME_FILE } from './runtime-launcher.ts';
 
 /**
  * A ready-to-run mock plugin directory for any subgraph schema, with no upload: the
@@ -71,9 +72,14 @@ export async function buildMockPluginDir(
     ),
   ]);
   const platforms = options.platforms?.length ? options.platforms : [goPlatform()];
+  // One runtime for every platform; each bin/<os>_<arch> is the launcher that starts it.
+  const runtimeTarget = path.join(dir, 'bin', MOCK_RUNTIME_FILE);
+  await copyFile(runtime.path, runtimeTarget);
+  await chmod(runtimeTarget, 0o644);
+  const launcher = launcherScript(runtime.sha256);
   for (const p of platforms) {
     const target = path.join(dir, 'bin', p);
-    await copyFile(runtime, target);
+    await writeFile(target, launcher);
     await chmod(target, 0o755);
   }
   return {
@@ -87,26 +93,32 @@ export async function buildMockPluginDir(
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ext = path.extname(fileURLToPath(import.meta.url));
-let memo: { key: string; path: Promise<string> } | null = null;
+export interface MockRuntime {
+  path: string;
+  /** of the runtime's bytes: names its V8 code cache, so another runtime never reads it */
+  sha256: string;
+}
+let memo: { key: string; path: Promise<MockRuntime> } | null = null;
 
 /** The bundled mock runtime (one Node script), built on first use and cached on disk. */
 export async function ensureMockRuntime(
   cacheDir = path.join(os.tmpdir(), 'switchyard-mock-runtime'),
-): Promise<string> {
+): Promise<MockRuntime> {
   const key = await sourceKey();
   if (memo?.key === key) return memo.path;
   const file = path.join(cacheDir, `mock-runtime-${key}.cjs`);
   const building = (async () => {
-    if (existsSync(file)) return file;
-    await mkdir(cacheDir, { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      await bundlePluginScript(path.join(here, `main${ext}`), temp);
-      await rename(temp, file);
-    } finally {
-      await rm(temp, { force: true });
+    if (!existsSync(file)) {
+      await mkdir(cacheDir, { recursive: true });
+      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      try {
+        await bundlePluginScript(path.join(here, `main${ext}`), temp);
+        await rename(temp, file);
+      } finally {
+        await rm(temp, { force: true });
+      }
     }
-    return file;
+    return { path: file, sha256: createHash('sha256').update(await readFile(file)).digest('hex') };
   })();
   memo = { key, path: building };
   building.catch(() => {

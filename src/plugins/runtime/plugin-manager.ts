@@ -16,6 +16,8 @@ export interface PluginSpec {
   binaryPath?: string;
   /** see PluginProcessOptions.idleStopMs */
   idleStopMs?: number;
+  /** on top of the manager's default env */
+  env?: Record<string, string>;
 }
 
 export interface PluginLease {
@@ -60,6 +62,7 @@ export class PluginManager extends EventEmitter<{ state: [PluginStatus] }> {
         pluginDir: spec.pluginDir,
         ...(spec.binaryPath ? { binaryPath: spec.binaryPath } : {}),
         ...(spec.idleStopMs ? { idleStopMs: spec.idleStopMs } : {}),
+        ...(spec.env ? { env: { ...this.defaults.env, ...spec.env } } : {}),
       });
       process.on('state', (status) => this.emit('state', status));
       const ready = process.start();
