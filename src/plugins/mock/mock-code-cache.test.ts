@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { PluginManager } from '../runtime/plugin-manager.ts';
 import { catalogSdl, mockPluginDir, tempDir, waitFor } from '../testing/fixtures.ts';
 import { createGrpcExecutor, pluginChannel } from '../transport/executor.ts';
 import { createGrpcTransports } from '../transport/router-transports.ts';
+import { packPluginDir } from '../sdk/pack-plugin-dir.ts';
+import { buildMockPluginDir } from './build-mock-dir.ts';
 import { MOCK_RUNTIME_FILE } from './runtime-launcher.ts';
 
 // A generated mock's bin/<os>_<arch> launches bin/mock-runtime.cjs with V8's code cache in
@@ -72,6 +75,17 @@ describe('the mock runtime with a code cache', () => {
     expect((await readdir(bin)).sort()).toEqual([path.basename(plugin.binaryPath), MOCK_RUNTIME_FILE].sort());
     expect((await stat(plugin.binaryPath)).size).toBeLessThan(4096);
     expect((await stat(path.join(bin, MOCK_RUNTIME_FILE))).size).toBeGreaterThan(100_000);
+  });
+
+  it('builds the same archive from the same inputs, launchers and runtime included', async () => {
+    const digests: string[] = [];
+    for (const name of ['one', 'two']) {
+      const dir = path.join(scratch.dir, `same-${name}`);
+      await buildMockPluginDir(dir, { sdl: catalogSdl, mocks: { $seed: 's' }, name: 'catalog', platforms: ['linux_amd64', 'darwin_arm64'] });
+      await packPluginDir(dir, `${dir}.tar.gz`);
+      digests.push(createHash('sha256').update(await readFile(`${dir}.tar.gz`)).digest('hex'));
+    }
+    expect(digests[0]).toBe(digests[1]);
   });
 
   it('writes the cache on a first start and loads it on the next, answering both times', async () => {
