@@ -27,6 +27,7 @@ export function launcherScript(runtimeSha: string): string {
 var require = typeof require === "function" ? require : process.getBuiltinModule("node:module").createRequire(process.argv[1]);
 (function () {
   var fs = require("node:fs"), path = require("node:path"), vm = require("node:vm"), Module = require("node:module");
+  var wrap = function (code) { return "(function (exports, require, module, __filename, __dirname) { " + code + "\\n});"; };
   var began = performance.now();
   var file = path.join(path.dirname(fs.realpathSync(process.argv[1])), ${JSON.stringify(MOCK_RUNTIME_FILE)});
   var dir = process.env[${JSON.stringify(CODE_CACHE_DIR_ENV)}];
@@ -35,7 +36,7 @@ var require = typeof require === "function" ? require : process.getBuiltinModule
   if (cacheFile) try { cachedData = fs.readFileSync(cacheFile); } catch (e) { /* not written yet */ }
   // The runtime runs on its own too (node bin/${MOCK_RUNTIME_FILE}); its shebang line becomes a comment here.
   var source = fs.readFileSync(file, "utf8").replace(/^#!/, "//");
-  var script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cachedData });
+  var script = new vm.Script(wrap(source), { filename: file, cachedData: cachedData });
   var cache = !cacheFile ? "off" : !cachedData ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
   var mod = { exports: {}, id: file, filename: file, loaded: false, children: [], paths: [] };
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
