@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type ExecutionResult } from 'graphql';
@@ -21,7 +21,13 @@ let scratch: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   [plugin, scratch] = await Promise.all([mockPluginDir(catalogSdl), tempDir('swy-code-cache-')]);
 }, 60_000);
+// A router started with extra CA certificates (as on this machine) must not pass them to mocks.
+const caBefore = process.env['NODE_EXTRA_CA_CERTS'];
+beforeAll(() => {
+  process.env['NODE_EXTRA_CA_CERTS'] ??= '/etc/ssl/certs/ca-certificates.crt';
+});
 afterAll(async () => {
+  if (caBefore === undefined) delete process.env['NODE_EXTRA_CA_CERTS'];
   await plugin?.remove();
   await scratch?.remove();
 });
@@ -48,6 +54,13 @@ function routerFor(pluginDir: string, cacheDir: string) {
   });
   const transports = createGrpcTransports({ plugins: manager, resolvePluginDir: () => pluginDir, mockCodeCacheDir: cacheDir });
   return { manager, transports, loads };
+}
+
+/** The environment variable names of the manager's running plugin (Linux: /proc). */
+function pluginEnvNames(manager: PluginManager): string[] | null {
+  if (process.platform !== 'linux') return null;
+  const pid = manager.list()[0]!.pid!;
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((kv) => kv.split('=')[0]!);
 }
 
 async function ask(manager: PluginManager): Promise<ExecutionResult> {
@@ -97,6 +110,11 @@ describe('the mock runtime with a code cache', () => {
       expect((await ask(manager)).errors).toBeUndefined();
       await waitFor(() => loads.length === 1, 10_000, 'the runtime to load');
       expect(loads).toEqual(['miss']);
+      const names = pluginEnvNames(manager);
+      if (names) {
+        expect(names).toContain('SWITCHYARD_PLUGIN_CODE_CACHE_DIR');
+        expect(names).not.toContain('NODE_EXTRA_CA_CERTS'); // a mock makes no TLS calls
+      }
       const written = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.v8')) : []);
       await waitFor(() => written().length === 1, 10_000, 'the cache file');
       const files = written();
@@ -116,7 +134,7 @@ describe('the mock runtime with a code cache', () => {
     }
   }, 60_000);
 
-  it('gives the cache directory to generated mocks only, never to uploaded builds', async () => {
+  it('gives the cache directory (and drops extra CA certs) for generated mocks only, never for uploaded builds', async () => {
     // The same files, but plugin.json no longer says mock: an uploaded build.
     const uploaded = path.join(scratch.dir, 'uploaded');
     await cp(plugin.dir, uploaded, { recursive: true });
@@ -130,6 +148,11 @@ describe('the mock runtime with a code cache', () => {
       expect((await ask(manager)).errors).toBeUndefined();
       await waitFor(() => loads.length === 1, 10_000, 'the runtime to load');
       expect(loads).toEqual(['off']);
+      const names = pluginEnvNames(manager);
+      if (names) {
+        expect(names).not.toContain('SWITCHYARD_PLUGIN_CODE_CACHE_DIR');
+        expect(names).toContain('NODE_EXTRA_CA_CERTS'); // an uploaded plugin keeps the router's environment
+      }
       await transports.grpc_plugin.release!(subgraph('uploaded', 'b'), ctx);
     } finally {
       await manager.stopAll();

@@ -20,7 +20,8 @@ export interface LaunchOptions {
   name: string;
   binaryPath: string;
   startupConfig: Record<string, unknown>;
-  env?: Record<string, string> | undefined;
+  /** on top of the host's environment; a variable set to undefined is removed */
+  env?: Record<string, string | undefined> | undefined;
   handshakeTimeoutMs: number;
   healthTimeoutMs: number;
   logger: PluginLogger;

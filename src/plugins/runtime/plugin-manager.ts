@@ -16,8 +16,8 @@ export interface PluginSpec {
   binaryPath?: string;
   /** see PluginProcessOptions.idleStopMs */
   idleStopMs?: number;
-  /** on top of the manager's default env */
-  env?: Record<string, string>;
+  /** on top of the manager's default env (undefined removes a variable) */
+  env?: Record<string, string | undefined>;
 }
 
 export interface PluginLease {
