@@ -14,9 +14,9 @@ import { runInNewContext } from 'node:vm';
 import { parse } from 'graphql';
 import { buildMockPluginDir } from '../src/plugins/mock/build-mock-dir.ts';
 import { PluginManager, type PluginLease } from '../src/plugins/runtime/plugin-manager.ts';
-import { CODE_CACHE_DIR_ENV } from '../src/plugins/runtime/platform.ts';
 import { PluginProcess } from '../src/plugins/runtime/plugin-process.ts';
 import { createGrpcExecutor, pluginChannel, type GrpcExecutor } from '../src/plugins/transport/executor.ts';
+import { mockPluginEnv } from '../src/plugins/transport/router-transports.ts';
 import { reviewsSdl } from '../src/control-plane/demo/subgraphs/reviews.ts';
 import { fmt, mb, summarize, table } from './lib.ts';
 
@@ -52,9 +52,9 @@ export async function benchMockIdle(): Promise<string> {
       name: 'mock',
       mocks: { User: { id: ['1', '2', '3'] } },
     });
-    // What a router gives its mocks: a directory for V8's code cache of the runtime.
+    // What a router gives its mocks: a directory for V8's code cache of the runtime (decision 0018).
     const codeCache = path.join(scratch, 'code-cache');
-    const env = { [CODE_CACHE_DIR_ENV]: codeCache };
+    const env = mockPluginEnv(codeCache);
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     for (let i = 0; i < FLAGS; i++) {
@@ -103,7 +103,7 @@ export async function benchMockIdle(): Promise<string> {
     const cold: number[] = [];
     const coldNoCache: number[] = [];
     for (let i = 0; i < 5; i++) {
-      for (const [into, procEnv] of [[cold, env], [coldNoCache, {}]] as const) {
+      for (const [into, procEnv] of [[cold, env], [coldNoCache, mockPluginEnv(null)]] as const) {
         const proc = new PluginProcess({ name: 'bench-cold', pluginDir: mock.dir, env: procEnv });
         const t0 = performance.now();
         await proc.start();

@@ -72,7 +72,7 @@ async function isMockPlugin(pluginDir: string): Promise<boolean> {
  * - no NODE_EXTRA_CA_CERTS: Node 20 loads that file at every start (40 ms and 16 MB here),
  *   and a mock makes no TLS connections.
  */
-function mockEnv(codeCacheDir: string | null | undefined): Record<string, string | undefined> {
+export function mockPluginEnv(codeCacheDir: string | null | undefined): Record<string, string | undefined> {
   return { NODE_EXTRA_CA_CERTS: undefined, ...(codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : {}) };
 }
 
@@ -97,7 +97,7 @@ export function createGrpcTransports(options: GrpcTransportsOptions): {
     const pluginDir = await options.resolvePluginDir(subgraph);
     const mock = await isMockPlugin(pluginDir);
     const idleStopMs = mock ? options.idleStopMs?.mockMs : options.idleStopMs?.uploadedMs;
-    const env = mock ? mockEnv(options.mockCodeCacheDir) : null;
+    const env = mock ? mockPluginEnv(options.mockCodeCacheDir) : null;
     return options.plugins.acquire({
       key: pluginKey(plugin),
       name: plugin.name,
