@@ -65,6 +65,7 @@ export async function createPluginSupport(options: {
       resolvePluginDir,
       // A mock nobody queries costs nothing; an uploaded plugin keeps running as its owner expects.
       idleStopMs: { mockMs: DEFAULT_MOCK_IDLE_STOP_MS, uploadedMs: 0, ...options.idleStopMs },
+      mockCodeCacheDir: mockCodeCacheDir(cache?.dir ?? null, options.dataDir),
     }),
     cacheDir: cache?.dir ?? null,
     attach(router) {
@@ -86,6 +87,16 @@ export async function createPluginSupport(options: {
       if (cache?.private) await rm(cache.dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * V8's code cache of the mock runtime, which every mock plugin of a version shares: beside
+ * the unpacked builds (so it goes with them), else under the data directory. A router
+ * that keeps nothing on disk and has no build directory keeps no cache either.
+ */
+function mockCodeCacheDir(buildsDir: string | null, dataDir: string | null): string | null {
+  if (buildsDir) return join(buildsDir, '.code-cache');
+  return dataDir === null ? null : resolve(dataDir, 'plugins', '.code-cache');
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import protobuf from 'protobufjs';
-import { unaryCall } from './unary.ts';
+import type { UnaryTransport } from './call.ts';
 
 /**
  * grpc.health.v1.Health, which go-plugin requires: the host checks service "plugin"
@@ -30,19 +30,17 @@ export const PLUGIN_HEALTH_SERVICE = 'plugin';
 const CHECK_PATH = '/grpc.health.v1.Health/Check';
 const WATCH_PATH = '/grpc.health.v1.Health/Watch';
 
-export async function checkHealth(
-  client: grpc.Client,
+/**
+ * The host's check of a service's health, over the call transport it then keeps for calls
+ * (one connection per start, with no grpc-js channel set up only for the check).
+ */
+export async function checkHealthOver(
+  transport: UnaryTransport,
   service: string,
   deadlineMs: number,
 ): Promise<ServingStatus> {
-  const response = await unaryCall(
-    client,
-    CHECK_PATH,
-    requestType,
-    responseType,
-    { service },
-    { deadlineMs },
-  );
+  const request = requestType.encode({ service }).finish();
+  const response = responseType.decode(await transport.call(CHECK_PATH, request, { deadlineMs }));
   const value = (response as unknown as { status?: number }).status ?? 0;
   return (statusEnum.valuesById[value] ?? 'UNKNOWN') as ServingStatus;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +8,13 @@ import { generateGrpcFiles } from '../mapping/generate.ts';
 import { goPlatform } from '../runtime/platform.ts';
 import { bundlePluginScript } from '../sdk/bundle.ts';
 import { createMockService } from './mock-service.ts';
+import { launcherScript, MOCK_RUNTIME_FILE } from './runtime-launcher.ts';
 
 /**
  * A ready-to-run mock plugin directory for any subgraph schema, with no upload: the
  * control plane calls this when a feature flag swaps a subgraph for a mock. The mock
- * runtime is bundled once per Switchyard version and source, then copied.
+ * runtime is bundled once per Switchyard version and source (per process), then written
+ * beside a small launcher (runtime-launcher.ts).
  */
 export interface MockPluginDir {
   dir: string;
@@ -31,8 +32,6 @@ export interface BuildMockPluginOptions {
   name?: string;
   /** bin/<os>_<arch> names to write; default this machine's */
   platforms?: string[];
-  /** where the bundled runtime is cached (default: <tmp>/switchyard-mock-runtime) */
-  cacheDir?: string;
 }
 
 export async function buildMockPluginDir(
@@ -53,7 +52,7 @@ export async function buildMockPluginDir(
     mocks,
     name,
   });
-  const runtime = await ensureMockRuntime(options.cacheDir);
+  const runtime = await ensureMockRuntime();
 
   const dir = path.resolve(targetDir);
   await mkdir(path.join(dir, 'src'), { recursive: true });
@@ -71,9 +70,14 @@ export async function buildMockPluginDir(
     ),
   ]);
   const platforms = options.platforms?.length ? options.platforms : [goPlatform()];
+  // One runtime for every platform; each bin/<os>_<arch> is the launcher that starts it.
+  const runtimeTarget = path.join(dir, 'bin', MOCK_RUNTIME_FILE);
+  await writeFile(runtimeTarget, runtime.bytes);
+  await chmod(runtimeTarget, 0o644);
+  const launcher = launcherScript(runtime.sha256);
   for (const p of platforms) {
     const target = path.join(dir, 'bin', p);
-    await copyFile(runtime, target);
+    await writeFile(target, launcher);
     await chmod(target, 0o755);
   }
   return {
@@ -87,30 +91,35 @@ export async function buildMockPluginDir(
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ext = path.extname(fileURLToPath(import.meta.url));
-let memo: { key: string; path: Promise<string> } | null = null;
+export interface MockRuntime {
+  bytes: Buffer;
+  /** of the runtime's bytes: names its V8 code cache, so another runtime never reads it */
+  sha256: string;
+}
+let memo: { key: string; runtime: Promise<MockRuntime> } | null = null;
 
-/** The bundled mock runtime (one Node script), built on first use and cached on disk. */
-export async function ensureMockRuntime(
-  cacheDir = path.join(os.tmpdir(), 'switchyard-mock-runtime'),
-): Promise<string> {
+/**
+ * The bundled mock runtime (one Node script), built on first use and kept in memory by
+ * this process: nothing outside the data directory outlives a build (it used to be
+ * cached under the system's temporary directory).
+ */
+export async function ensureMockRuntime(): Promise<MockRuntime> {
   const key = await sourceKey();
-  if (memo?.key === key) return memo.path;
-  const file = path.join(cacheDir, `mock-runtime-${key}.cjs`);
+  if (memo?.key === key) return memo.runtime;
   const building = (async () => {
-    if (existsSync(file)) return file;
-    await mkdir(cacheDir, { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const work = await mkdtemp(path.join(os.tmpdir(), 'switchyard-mock-runtime-'));
     try {
-      await bundlePluginScript(path.join(here, `main${ext}`), temp);
-      await rename(temp, file);
+      const file = path.join(work, 'mock-runtime.cjs');
+      await bundlePluginScript(path.join(here, `main${ext}`), file);
+      const bytes = await readFile(file);
+      return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
     } finally {
-      await rm(temp, { force: true });
+      await rm(work, { recursive: true, force: true });
     }
-    return file;
   })();
-  memo = { key, path: building };
+  memo = { key, runtime: building };
   building.catch(() => {
-    if (memo?.path === building) memo = null;
+    if (memo?.runtime === building) memo = null;
   });
   return building;
 }

@@ -100,6 +100,21 @@ describe('the generic mock plugin', () => {
       /not a list field/,
     );
     expect(() => parseMocksFile({ $listLength: 1000 }, schema)).toThrow(MocksFileError);
+    // The shape, before the schema: each issue names its path.
+    expect(() => parseMocksFile({ $listLength: 1000 })).toThrow(/\$listLength: must be an integer 0\.\.100/);
+    expect(() => parseMocksFile({ $seed: true, $maxDepth: 0 })).toThrow(
+      /\$seed: must be a string or a number; \$maxDepth: must be an integer 1\.\.8/,
+    );
+    expect(() => parseMocksFile({ Customer: 5 })).toThrow(/Customer: must be an object of field → value/);
+    expect(() => parseMocksFile({ Customer: { $listLength: { orders: -1 } } })).toThrow(
+      /Customer\.\$listLength: must be an integer 0\.\.100 or an object/,
+    );
+    expect(() => parseMocksFile([1])).toThrow(/\(root\): must be an object/);
+    expect(parseMocksFile({ $listLength: 2, $seed: 7, Customer: { vip: true, $listLength: { orders: 1 } } }, schema)).toEqual({
+      $listLength: 2,
+      $seed: 7,
+      Customer: { vip: true, $listLength: { orders: 1 } },
+    });
     expect(() => parseMocksFile('{not json', schema)).toThrow(/not valid JSON/);
   });
 

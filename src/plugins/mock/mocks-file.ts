@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isListType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 
 /**
@@ -20,36 +19,47 @@ import { isListType, isNonNullType, isObjectType, type GraphQLSchema } from 'gra
  * out carry keys that subgraph knows (the control plane samples them; see decision 0010).
  * Entities the router looks up by key keep the keys asked for.
  */
-const listLength = z.number().int().min(0).max(100);
+export type TypeMocks = Record<string, unknown>;
+export interface MocksFile {
+  $listLength?: number;
+  $seed?: string | number;
+  $maxDepth?: number;
+  /** type name → its fields' mocks (TypeMocks) */
+  [typeName: string]: unknown;
+}
 
-export const typeMocksSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  const lengths = value['$listLength'];
-  if (lengths === undefined) return;
-  const ok =
-    listLength.safeParse(lengths).success ||
-    (typeof lengths === 'object' &&
-      lengths !== null &&
-      !Array.isArray(lengths) &&
-      Object.values(lengths).every((n) => listLength.safeParse(n).success));
-  if (!ok) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['$listLength'],
-      message: '$listLength must be an integer 0..100 or an object of field → integer 0..100',
-    });
+// Checked by hand rather than with zod: this file is part of the mock runtime, and zod was
+// a sixth of the runtime's code and of the work a mock does before it serves (decision 0018).
+const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const LIST_LENGTH = 'must be an integer 0..100';
+
+/** The shape of mocks.json, without the schema: the issues, as "path: message". */
+function shapeIssues(value: unknown): string[] {
+  if (!isPlainObject(value))
+    return ['(root): must be an object of type names (plus $listLength, $seed, $maxDepth)'];
+  const issues: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (key === '$listLength') {
+      if (!isInt(v, 0, 100)) issues.push(`$listLength: ${LIST_LENGTH}`);
+    } else if (key === '$seed') {
+      if (typeof v !== 'string' && typeof v !== 'number') issues.push('$seed: must be a string or a number');
+    } else if (key === '$maxDepth') {
+      if (!isInt(v, 1, 8)) issues.push('$maxDepth: must be an integer 1..8');
+    } else if (!isPlainObject(v)) {
+      issues.push(`${key}: must be an object of field → value, e.g. {"name": "Desk lamp"}`);
+    } else if (v['$listLength'] !== undefined) {
+      const lengths = v['$listLength'];
+      const ok =
+        isInt(lengths, 0, 100) ||
+        (isPlainObject(lengths) && Object.values(lengths).every((n) => isInt(n, 0, 100)));
+      if (!ok)
+        issues.push(`${key}.$listLength: ${LIST_LENGTH} or an object of field → integer 0..100`);
+    }
   }
-});
-
-export const mocksFileSchema = z
-  .object({
-    $listLength: listLength.optional(),
-    $seed: z.union([z.string(), z.number()]).optional(),
-    $maxDepth: z.number().int().min(1).max(8).optional(),
-  })
-  .catchall(typeMocksSchema);
-
-export type MocksFile = z.infer<typeof mocksFileSchema>;
-export type TypeMocks = z.infer<typeof typeMocksSchema>;
+  return issues;
+}
 
 export class MocksFileError extends Error {
   override name = 'MocksFileError';
@@ -74,14 +84,13 @@ export function parseMocksFile(input: unknown, schema?: GraphQLSchema): MocksFil
       );
     }
   }
-  const parsed = mocksFileSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new MocksFileError(`mocks.json is invalid: ${issues.join('; ')}`, issues);
-  }
+  const data = value ?? {};
+  const invalid = shapeIssues(data);
+  if (invalid.length) throw new MocksFileError(`mocks.json is invalid: ${invalid.join('; ')}`, invalid);
+  const mocks = data as MocksFile;
   if (schema) {
     const issues: string[] = [];
-    for (const [typeName, fields] of Object.entries(parsed.data)) {
+    for (const [typeName, fields] of Object.entries(mocks)) {
       if (typeName.startsWith('$')) continue;
       const type = schema.getType(typeName);
       if (!type || !isObjectType(type)) {
@@ -115,5 +124,5 @@ export function parseMocksFile(input: unknown, schema?: GraphQLSchema): MocksFil
     if (issues.length)
       throw new MocksFileError(`mocks.json does not match the schema: ${issues.join('; ')}`, issues);
   }
-  return parsed.data;
+  return mocks;
 }

@@ -3,10 +3,9 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkHealth, PLUGIN_HEALTH_SERVICE } from '../grpc/health.ts';
+import { checkHealthOver, PLUGIN_HEALTH_SERVICE } from '../grpc/health.ts';
 import type { GrpcClientKind, UnaryTransport } from '../grpc/call.ts';
-import { createInsecureClient } from '../grpc/unary.ts';
-import { createUnaryTransport, grpcClientKind, grpcJsTransport } from '../grpc/unary-transport.ts';
+import { createUnaryTransport, grpcClientKind } from '../grpc/unary-transport.ts';
 import { killGroup, parentDeathWrapper, trackChildGroup, untrackChildGroup } from './child-registry.ts';
 import { HandshakeError, parseHandshake, type Handshake } from './handshake.ts';
 import { parsePluginLogLine, type PluginLogger } from './logger.ts';
@@ -21,7 +20,8 @@ export interface LaunchOptions {
   name: string;
   binaryPath: string;
   startupConfig: Record<string, unknown>;
-  env?: Record<string, string> | undefined;
+  /** on top of the host's environment; a variable set to undefined is removed */
+  env?: Record<string, string | undefined> | undefined;
   handshakeTimeoutMs: number;
   healthTimeoutMs: number;
   logger: PluginLogger;
@@ -34,7 +34,7 @@ export interface LaunchOptions {
 export interface LaunchedPlugin {
   pid: number;
   child: ChildProcess;
-  /** calls to the serving plugin (the health-check client is closed once it answered SERVING) */
+  /** calls to the serving plugin, on the connection its health was checked on */
   transport: UnaryTransport;
   handshake: Handshake;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -161,23 +161,19 @@ export async function launchPlugin(opts: LaunchOptions): Promise<LaunchedPlugin>
   }
 
   const target = handshake.network === 'unix' ? `unix://${handshake.address}` : handshake.address;
-  const client = createInsecureClient(target);
+  // Health is checked on the transport the calls then use: the first call after a start (the
+  // request that woke an idle plugin) finds its connection open, and no second client is
+  // set up and torn down per start (that was a grpc-js channel, tens of ms; decision 0018).
+  const transport = createUnaryTransport(target, grpcClient);
   const deadline = Date.now() + opts.healthTimeoutMs;
   let lastHealth = 'no answer';
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
   while (Date.now() < deadline && !exitedEarly && !opts.signal?.aborted) {
     try {
-      const status = await checkHealth(client, PLUGIN_HEALTH_SERVICE, Math.min(1000, deadline - Date.now()));
+      const status = await checkHealthOver(transport, PLUGIN_HEALTH_SERVICE, Math.min(1000, deadline - Date.now()));
       if (status === 'SERVING') {
         log('info', 'plugin is serving', { address: handshake.address });
-        let transport: UnaryTransport;
-        if (grpcClient === 'grpc-js') {
-          transport = grpcJsTransport(client);
-        } else {
-          client.close();
-          transport = createUnaryTransport(target, 'http2');
-        }
         return { pid: child.pid!, child, transport, handshake, exited, cleanup };
       }
       lastHealth = `status ${status}`;
@@ -186,7 +182,7 @@ export async function launchPlugin(opts: LaunchOptions): Promise<LaunchedPlugin>
     }
     await delay(25);
   }
-  client.close();
+  transport.close();
   if (opts.signal?.aborted) return fail('was stopped while starting');
   return fail(
     exitedEarly

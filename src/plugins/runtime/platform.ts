@@ -32,3 +32,9 @@ export function pluginBinaryPath(pluginDir: string, platform = goPlatform()): st
 export const MAGIC_COOKIE_KEY = 'GRPC_DATASOURCE_PLUGIN';
 export const MAGIC_COOKIE_VALUE = 'GRPC_DATASOURCE_PLUGIN';
 export const PLUGIN_PROTOCOL_VERSION = 1;
+
+/**
+ * Set by Switchyard's router for generated mock plugins only: a directory under its data
+ * directory where the mock launcher keeps V8's code cache (see mock/runtime-launcher.ts).
+ */
+export const CODE_CACHE_DIR_ENV = 'SWITCHYARD_PLUGIN_CODE_CACHE_DIR';

@@ -17,6 +17,8 @@ export interface PluginSpec {
   binaryPath?: string;
   /** see PluginProcessOptions.idleStopMs */
   idleStopMs?: number;
+  /** on top of the manager's default env (undefined removes a variable) */
+  env?: Record<string, string | undefined>;
 }
 
 export interface PluginLease {
@@ -61,6 +63,7 @@ export class PluginManager extends EventEmitter<{ state: [PluginStatus] }> {
         pluginDir: spec.pluginDir,
         ...(spec.binaryPath ? { binaryPath: spec.binaryPath } : {}),
         ...(spec.idleStopMs ? { idleStopMs: spec.idleStopMs } : {}),
+        ...(spec.env ? { env: { ...this.defaults.env, ...spec.env } } : {}),
       });
       process.on('state', (status) => this.emit('state', status));
       const ready = process.start();

@@ -15,7 +15,8 @@ export interface PluginProcessOptions {
   /** defaults to <pluginDir>/bin/<os>_<arch> */
   binaryPath?: string;
   startupConfig?: Record<string, unknown>;
-  env?: Record<string, string>;
+  /** on top of the host's environment; a variable set to undefined is removed */
+  env?: Record<string, string | undefined>;
   logger?: PluginLogger;
   handshakeTimeoutMs?: number;
   healthTimeoutMs?: number;

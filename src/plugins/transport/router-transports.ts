@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RoutedSubgraph } from '../../shared/router-config.ts';
 import { pluginKey, type PluginLease, type PluginManager } from '../runtime/plugin-manager.ts';
+import { CODE_CACHE_DIR_ENV } from '../runtime/platform.ts';
 import { createGrpcExecutor, pluginChannel, tcpChannel, type GrpcExecutor } from './executor.ts';
 
 /**
@@ -47,6 +48,11 @@ export interface GrpcTransportsOptions {
    * for uploaded builds. 0 or unset: never.
    */
   idleStopMs?: { mockMs?: number; uploadedMs?: number };
+  /**
+   * Where generated mock plugins keep V8's code cache of their runtime (under the router's
+   * data directory), so a start after idling skips compiling it; unset: no cache.
+   */
+  mockCodeCacheDir?: string | null;
 }
 
 /** A generated mock plugin's plugin.json says so; uploaded builds never do. */
@@ -57,6 +63,17 @@ async function isMockPlugin(pluginDir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * What a generated mock's process gets on top of the router's environment (decision 0018):
+ * - the code cache directory; only mocks are pointed at it: its files are compiled code that
+ *   every mock runs, and an uploaded plugin has no use for it;
+ * - no NODE_EXTRA_CA_CERTS: Node 20 loads that file at every start (about 40-60 ms of CPU),
+ *   and a mock makes no TLS connections.
+ */
+export function mockPluginEnv(codeCacheDir: string | null | undefined): Record<string, string | undefined> {
+  return { NODE_EXTRA_CA_CERTS: undefined, ...(codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : {}) };
 }
 
 export class GrpcTransportError extends Error {
@@ -78,8 +95,16 @@ export function createGrpcTransports(options: GrpcTransportsOptions): {
         `Subgraph "${subgraph.name}" is a grpc_plugin without a plugin build in the router config`,
       );
     const pluginDir = await options.resolvePluginDir(subgraph);
-    const idleStopMs = (await isMockPlugin(pluginDir)) ? options.idleStopMs?.mockMs : options.idleStopMs?.uploadedMs;
-    return options.plugins.acquire({ key: pluginKey(plugin), name: plugin.name, pluginDir, ...(idleStopMs ? { idleStopMs } : {}) });
+    const mock = await isMockPlugin(pluginDir);
+    const idleStopMs = mock ? options.idleStopMs?.mockMs : options.idleStopMs?.uploadedMs;
+    const env = mock ? mockPluginEnv(options.mockCodeCacheDir) : null;
+    return options.plugins.acquire({
+      key: pluginKey(plugin),
+      name: plugin.name,
+      pluginDir,
+      ...(idleStopMs ? { idleStopMs } : {}),
+      ...(env ? { env } : {}),
+    });
   };
 
   const grpcSource = (subgraph: RoutedSubgraph) => {
