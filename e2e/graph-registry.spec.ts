@@ -100,6 +100,18 @@ test('a schema published in the studio shows its new field on the graph schema p
   await schema.getByRole('link', { name: 'Product' }).first().click();
   await expect(schema.locator('[data-type-definition="Product"]')).toBeInViewport();
 
+  // CodeMirror: Ctrl/Cmd-F in the document moves to the search box; a type folds away.
+  await schema.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(page.getByRole('searchbox', { name: 'Search the Client schema' })).toBeFocused();
+  await expect(schema.locator('.cm-line', { hasText: 'priceInCents: Int' })).toHaveCount(1);
+  await schema.locator('.cm-content').click();
+  await page.keyboard.press('Escape');
+  await schema.locator('[data-type-definition="Product"]').click();
+  await page.keyboard.press('ControlOrMeta+Shift+[');
+  await expect(schema.locator('.cm-foldPlaceholder')).toHaveCount(1);
+  await expect(schema.locator('.cm-line', { hasText: 'priceInCents: Int' })).toHaveCount(0);
+
   await page.getByRole('radio', { name: 'Supergraph SDL' }).click();
   await expect(page.getByRole('region', { name: 'Supergraph SDL' })).toContainText(`join__Graph`);
 
