@@ -53,7 +53,7 @@ export function SdlViewer({ sdl, label, className }: SdlViewerProps) {
   };
 
   return (
-    <div className={cn('rounded-lg border bg-card', className)}>
+    <div className={cn('min-w-0 rounded-lg border bg-card', className)}>
       <div className="sticky top-0 z-10 flex items-center gap-2 rounded-t-lg border-b bg-surface/95 px-3 py-2 backdrop-blur">
         <div className="relative w-72">
           <Search className="pointer-events-none absolute left-2 top-1/2 size-3.5 -translate-y-1/2 text-muted-foreground" aria-hidden />
