@@ -32,7 +32,7 @@ export function TargetBar(props: TargetBarProps) {
       <label className="flex items-center gap-2 text-xs text-muted-foreground">
         Graph
         <Select value={props.graphKey ?? undefined} onValueChange={props.onGraphChange}>
-          <SelectTrigger size="sm" className="w-48" aria-label="Graph">
+          <SelectTrigger size="sm" className="w-40" aria-label="Graph">
             <SelectValue placeholder="Choose a graph" />
           </SelectTrigger>
           <SelectContent>
@@ -47,7 +47,7 @@ export function TargetBar(props: TargetBarProps) {
       <label className="flex items-center gap-2 text-xs text-muted-foreground">
         Target
         <Select value={props.flag ?? BASE} onValueChange={(v) => props.onFlagChange(v === BASE ? null : v)}>
-          <SelectTrigger size="sm" className="w-52" aria-label="Target" data-testid="target-select">
+          <SelectTrigger size="sm" className="w-44" aria-label="Target" data-testid="target-select">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
@@ -97,14 +97,14 @@ function Endpoint({ routerUrl, flag }: { routerUrl: string; flag: string | null 
   const values = resolveValues(session.shared, session.personal);
   const missing = referencedNames(text).filter((name) => values[name] === undefined);
   return (
-    <div className="flex min-w-0 items-center gap-2 text-xs text-muted-foreground">
-      <span className="flex min-w-0 items-center font-mono" title="The graph's staging router" data-testid="router-url">
+    <div className="flex min-w-72 flex-1 items-center gap-2 text-xs text-muted-foreground">
+      <span className="shrink-0 font-mono" title="The graph's staging router" data-testid="router-url">
         {origin}
       </span>
       <Input
         aria-label="Endpoint path"
         data-testid="endpoint-path"
-        className="h-7 w-52 font-mono text-xs"
+        className="h-7 min-w-32 max-w-96 flex-1 font-mono text-xs"
         placeholder={routerPath || '/graphql'}
         value={text}
         spellCheck={false}
