@@ -72,7 +72,7 @@ function sdlLinter(view: EditorView): Diagnostic[] {
  * directive completion, search (Ctrl/Cmd-F) and folding. Loaded lazily by code-editor.tsx, so
  * the editor's code comes with the first dialog that needs it.
  */
-export default function CodeMirrorEditor({ value, onChange, language, readOnly, className, id, ...aria }: CodeEditorProps) {
+export default function CodeMirrorEditor({ value, onChange, language, readOnly, cursorAt, className, id, ...aria }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef(onChange);
@@ -134,6 +134,20 @@ export default function CodeMirrorEditor({ value, onChange, language, readOnly, 
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
     }
   }, [value]);
+
+  // A new error position from the server: caret there, in view. Keyed by line and column,
+  // so a re-render with an equal position (a new object) leaves the caret alone.
+  const cursorLine = cursorAt?.line;
+  const cursorColumn = cursorAt?.column;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || cursorLine === undefined || cursorColumn === undefined) return;
+    const doc = editor.state.doc;
+    const line = doc.line(Math.min(Math.max(cursorLine, 1), doc.lines));
+    const at = Math.min(line.from + Math.max(cursorColumn - 1, 0), line.to);
+    editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    editor.focus();
+  }, [cursorLine, cursorColumn]);
 
   const invalid = Boolean(aria['aria-invalid']);
   useEffect(() => {
