@@ -66,7 +66,9 @@ test('a schema published in the studio shows its new field on the graph schema p
   await page.getByRole('button', { name: 'Publish schema' }).click();
   const dialog = page.getByRole('dialog');
   // The editor starts from the latest version.
-  await expect(dialog.getByLabel('Schema (SDL)')).toHaveValue(productsV1);
+  const editor = dialog.getByRole('textbox', { name: 'Schema (SDL)' });
+  await expect(editor).toContainText('products: [Product!]!');
+  await expect(editor).toContainText('name: String!');
 
   // Check first: dropping a field routers serve is breaking, and nothing is published.
   await fillEditor(page, productsV1.replace('  name: String!\n', ''));
@@ -99,6 +101,18 @@ test('a schema published in the studio shows its new field on the graph schema p
   await expect(schema.locator('[data-match="0"]')).toHaveText('priceInCents');
   await schema.getByRole('link', { name: 'Product' }).first().click();
   await expect(schema.locator('[data-type-definition="Product"]')).toBeInViewport();
+
+  // CodeMirror: Ctrl/Cmd-F in the document moves to the search box; a type folds away.
+  await schema.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(page.getByRole('searchbox', { name: 'Search the Client schema' })).toBeFocused();
+  await expect(schema.locator('.cm-line', { hasText: 'priceInCents: Int' })).toHaveCount(1);
+  await schema.locator('.cm-content').click();
+  await page.keyboard.press('Escape');
+  await schema.locator('[data-type-definition="Product"]').click();
+  await page.keyboard.press('ControlOrMeta+Shift+[');
+  await expect(schema.locator('.cm-foldPlaceholder')).toHaveCount(1);
+  await expect(schema.locator('.cm-line', { hasText: 'priceInCents: Int' })).toHaveCount(0);
 
   await page.getByRole('radio', { name: 'Supergraph SDL' }).click();
   await expect(page.getByRole('region', { name: 'Supergraph SDL' })).toContainText(`join__Graph`);

@@ -58,3 +58,46 @@ test('environment values fill {{templates}} in headers and variables; a secret s
     await owner.api.dispose();
   }
 });
+
+test('an environment value in the endpoint path reaches the router; the path stays a template in share links and survives a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, admin);
+  await page.goto(playgroundUrl(ORG, { query: '{ topProducts(first: 1) { upc } }' }));
+  await expect(page.getByTestId('router-url')).toHaveText(/^http:\/\/localhost:\d+$/);
+  const path = page.getByLabel('Endpoint path');
+  await expect(path).toHaveAttribute('placeholder', '/graphql');
+
+  await openPanel(page, 'Environment');
+  const panel = page.getByTestId('environment-panel');
+  await panel.getByLabel('Personal variable name').fill('tenant');
+  await panel.getByLabel('Personal variable value').fill('acme-path-tenant');
+  await panel.getByRole('button', { name: 'Add' }).click();
+  await expect(panel.getByTestId('personal-value')).toContainText('tenant');
+
+  await path.fill('/graphql?tenant={{tenant}}');
+  const routerRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/graphql?tenant='));
+  await runUntilAnswered(page);
+  const sent = await routerRequest;
+  expect(new URL(sent.url()).pathname).toBe('/graphql');
+  expect(new URL(sent.url()).searchParams.get('tenant')).toBe('acme-path-tenant');
+  await expect(responseText(page)).toContainText('"upc"');
+
+  // The link carries the template; the value is filled in only when a request is sent.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('share-link').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('path')).toBe('/graphql?tenant={{tenant}}');
+  expect(decodeURIComponent(link)).not.toContain('acme-path-tenant');
+
+  // Kept per person and graph in this browser, like the other playground settings.
+  await page.goto(playgroundUrl(ORG, { query: '{ topProducts(first: 1) { upc } }' }));
+  await expect(page.getByLabel('Endpoint path')).toHaveValue('/graphql?tenant={{tenant}}');
+
+  // An unknown name stops the request and says where it was used.
+  await page.getByLabel('Endpoint path').fill('/graphql?tenant={{nope}}');
+  await expect(page.getByLabel('Endpoint path')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: /Execute query/ }).click();
+  await expect(responseText(page)).toContainText('The environment has no variable \\"nope\\" (used in the endpoint path).');
+  await expect(page.getByTestId('run-status')).toHaveText('not sent');
+  await page.getByLabel('Endpoint path').fill('');
+});

@@ -8,7 +8,8 @@ test('runs a query against the demo graph through the staging router and says wh
   test.setTimeout(120_000);
   await logIn(page, admin);
   await page.goto(`/o/${ORG}/playground?graph=default/demo`);
-  await expect(page.getByTestId('router-url')).toContainText(/http:\/\/localhost:\d+\/graphql/);
+  await expect(page.getByTestId('router-url')).toContainText(/http:\/\/localhost:\d+/);
+  await expect(page.getByLabel('Endpoint path')).toHaveAttribute('placeholder', '/graphql');
   await expect(page.locator('.graphiql-query-editor .monaco-editor').first()).toBeVisible();
 
   await typeQuery(page, '{ topProducts(first: 2) { name reviews { body author { name } } } }');

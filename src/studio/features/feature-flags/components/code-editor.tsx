@@ -8,6 +8,8 @@ export interface CodeEditorProps {
   /** The line of the current error; the editor marks it itself as you type (kept for callers). */
   errorLine?: number | null;
   readOnly?: boolean;
+  /** A position to put the caret at (1-based), e.g. where the server found a syntax error. */
+  cursorAt?: { line: number; column: number } | null;
   className?: string;
   id?: string;
   'aria-invalid'?: boolean;

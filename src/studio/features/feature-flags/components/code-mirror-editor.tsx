@@ -2,13 +2,14 @@ import { useEffect, useRef } from 'react';
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { graphqlLanguageSupport } from 'cm6-graphql';
 import { parse, type GraphQLError } from 'graphql';
+import { studioCodeTheme } from '@/components/code/code-theme';
 import type { CodeEditorProps } from './code-editor.tsx';
 
 /** Directives a subgraph schema uses: GraphQL's own and Federation v2's. */
@@ -66,20 +67,12 @@ function sdlLinter(view: EditorView): Diagnostic[] {
   }
 }
 
-const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '12px', backgroundColor: 'transparent' },
-  '&.cm-focused': { outline: 'none' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono, ui-monospace, monospace)', lineHeight: '1.25rem' },
-  '.cm-gutters': { backgroundColor: 'var(--color-surface, transparent)', borderRight: '1px solid var(--color-border, #e5e7eb)', color: 'var(--color-muted-foreground, #6b7280)' },
-  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in oklab, currentColor 5%, transparent)' },
-});
-
 /**
  * CodeMirror 6 for the dialogs' SDL and JSON: highlighting, validation markers as you type,
  * directive completion, search (Ctrl/Cmd-F) and folding. Loaded lazily by code-editor.tsx, so
  * the editor's code comes with the first dialog that needs it.
  */
-export default function CodeMirrorEditor({ value, onChange, language, readOnly, className, id, ...aria }: CodeEditorProps) {
+export default function CodeMirrorEditor({ value, onChange, language, readOnly, cursorAt, className, id, ...aria }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef(onChange);
@@ -109,10 +102,9 @@ export default function CodeMirrorEditor({ value, onChange, language, readOnly, 
           highlightActiveLine(),
           highlightSelectionMatches(),
           search({ top: true }),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, indentWithTab]),
           EditorState.readOnly.of(Boolean(readOnly)),
-          theme,
+          studioCodeTheme,
           ...languageExtensions,
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current(update.state.doc.toString());
@@ -142,6 +134,20 @@ export default function CodeMirrorEditor({ value, onChange, language, readOnly, 
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
     }
   }, [value]);
+
+  // A new error position from the server: caret there, in view. Keyed by line and column,
+  // so a re-render with an equal position (a new object) leaves the caret alone.
+  const cursorLine = cursorAt?.line;
+  const cursorColumn = cursorAt?.column;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || cursorLine === undefined || cursorColumn === undefined) return;
+    const doc = editor.state.doc;
+    const line = doc.line(Math.min(Math.max(cursorLine, 1), doc.lines));
+    const at = Math.min(line.from + Math.max(cursorColumn - 1, 0), line.to);
+    editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    editor.focus();
+  }, [cursorLine, cursorColumn]);
 
   const invalid = Boolean(aria['aria-invalid']);
   useEffect(() => {

@@ -4,6 +4,7 @@ import { updateHeaderRulesRequestSchema } from '../../../../shared/api/header-ru
 import type { GraphDetail } from '../../../../shared/api/graphs.ts';
 import { defaultHeaderRules, type HeaderRules } from '../../../../shared/header-rules.ts';
 import { errorMessage, fieldErrors } from '@/lib/api-client';
+import { cn } from '@/lib/utils';
 import { validate } from '@/lib/form';
 import { Section } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
@@ -23,6 +24,9 @@ const KINDS: { value: RuleKind; label: string; description: string }[] = [
   { value: 'matching', label: 'Propagate matching', description: 'Forward every header matching a pattern' },
   { value: 'set', label: 'Set', description: 'Send a fixed value' },
 ];
+
+/** One grid for the column names and every row: the header or pattern gets the most room. */
+const COLUMNS = 'grid grid-cols-[10.5rem_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1fr)_1.75rem] gap-1.5';
 
 const DESCRIPTION =
   "Which client headers the graph's routers send on to its subgraphs, as in Cosmo's router.yaml. Feature flags use the same rules. Hop-by-hop headers, Content-Type, Accept and the router's own (X-Feature-Flag, X-Switchyard-*, the feature_flag cookie) are never sent.";
@@ -140,6 +144,15 @@ function ScopeRules({ scope, rows, messages, disabled, onChange, onRemove, onAdd
         {!disabled && <Button size="sm" variant="ghost" onClick={onAdd}><Plus aria-hidden />Rule</Button>}
       </div>
       {rows.length === 0 && <p className="text-xs text-muted-foreground">No rules.</p>}
+      {rows.length > 0 && (
+        // Column names carry what the placeholders cannot fit: which fields are optional.
+        <div aria-hidden className={cn(COLUMNS, 'px-0.5 text-[11px] text-muted-foreground')}>
+          <span>Operation</span>
+          <span>Header or pattern</span>
+          <span>Rename to, or value</span>
+          <span>Default if absent</span>
+        </div>
+      )}
       {rows.map((row, i) => (
         <RuleLine key={row.id} row={row} label={`${title} rule ${i + 1}`} message={messages.get(row.id)} disabled={disabled} onChange={(patch) => onChange(row.id, patch)} onRemove={() => onRemove(row.id)} />
       ))}
@@ -149,23 +162,41 @@ function ScopeRules({ scope, rows, messages, disabled, onChange, onRemove, onAdd
 
 function RuleLine({ row, label, message, disabled, onChange, onRemove }: { row: RuleRow; label: string; message: string | undefined; disabled: boolean; onChange: (patch: Partial<RuleRow>) => void; onRemove: () => void }) {
   const set = row.kind === 'set';
-  const input = (field: 'header' | 'target' | 'fallback', placeholder: string, mono = true) => (
-    <Input aria-label={`${label} ${placeholder}`} placeholder={placeholder} value={row[field]} disabled={disabled} aria-invalid={message ? true : undefined} className={mono ? 'h-7 font-mono text-xs' : 'h-7 text-xs'} onChange={(e) => onChange({ [field]: e.target.value })} />
+  const matching = row.kind === 'matching';
+  const hintId = `header-rule-hint-${row.id}`;
+  // Short placeholders that fit the columns; the longer explanation goes below the row.
+  const input = (field: 'header' | 'target' | 'fallback', name: string, placeholder: string, mono = true) => (
+    <Input
+      aria-label={`${label} ${name}`}
+      aria-describedby={matching && field === 'header' ? hintId : undefined}
+      placeholder={placeholder}
+      title={placeholder}
+      value={row[field]}
+      disabled={disabled}
+      aria-invalid={message ? true : undefined}
+      className={mono ? 'h-7 font-mono text-xs' : 'h-7 text-xs'}
+      onChange={(e) => onChange({ [field]: e.target.value })}
+    />
   );
   return (
     <div className="grid gap-1">
-      <div className="grid grid-cols-[10.5rem_1fr_1fr_1fr_1.75rem] items-center gap-1.5">
+      <div className={cn(COLUMNS, 'items-center')}>
         <Select value={row.kind} disabled={disabled} onValueChange={(kind) => onChange({ kind: kind as RuleKind })}>
           <SelectTrigger size="sm" aria-label={`${label} operation`}><SelectValue /></SelectTrigger>
           <SelectContent>{KINDS.map((k) => <SelectItem key={k.value} value={k.value} description={k.description}>{k.label}</SelectItem>)}</SelectContent>
         </Select>
-        {input('header', row.kind === 'matching' ? 'pattern, e.g. (?i)^x-tenant-.*' : 'header name')}
-        {input('target', set ? 'value' : 'rename to (optional)', !set)}
-        {set ? <span /> : input('fallback', 'default (optional)', false)}
+        {matching ? input('header', 'pattern', '(?i)^x-tenant-.*') : input('header', 'header name', set ? 'X-Api-Key' : 'Authorization')}
+        {set ? input('target', 'value', 'value', false) : input('target', 'rename to', 'optional')}
+        {set ? <span /> : input('fallback', 'default', 'optional', false)}
         {disabled ? <span /> : (
           <Button size="icon-sm" variant="ghost" aria-label={`Remove ${label}`} onClick={onRemove}><X aria-hidden /></Button>
         )}
       </div>
+      {matching && (
+        <p id={hintId} className="text-[11px] text-muted-foreground">
+          A regular expression over header names, e.g. <Code>(?i)^x-tenant-.*</Code>; each match is forwarded, renamed when a name is given.
+        </p>
+      )}
       {message && <p className="text-xs text-destructive">{message}</p>}
     </div>
   );

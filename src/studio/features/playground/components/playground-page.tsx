@@ -75,8 +75,10 @@ export function PlaygroundPage() {
   const linked = useSavedOperation(selected ? graphRef : null, linkedOperationId);
   const appliedLink = useRef<string | null>(null);
 
+  // The endpoint path lives in the session (per person and graph) once a link has handed it
+  // over, so the address bar drops it rather than carry a stale copy.
   const update = (next: Partial<ShareState>) => {
-    const state: ShareState = { ...shared, ...draft.get(), ...next };
+    const state: ShareState = { ...shared, ...draft.get(), path: null, ...next };
     setParams(toSearchParams(state), { replace: true });
   };
 
@@ -100,8 +102,8 @@ export function PlaygroundPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per linked operation
   }, [linked.data]);
 
-  const shareUrl = () => {
-    const state = { ...shared, graph: selected ? graphKeyOf(selected) : shared.graph, ...draft.get() };
+  const shareUrl = (path: string | null) => {
+    const state = { ...shared, graph: selected ? graphKeyOf(selected) : shared.graph, ...draft.get(), path };
     setParams(toSearchParams(state), { replace: true });
     return `${window.location.origin}${window.location.pathname}?${toSearchParams(state).toString()}`;
   };
@@ -133,6 +135,7 @@ export function PlaygroundPage() {
   const page: PlaygroundPageContext = {
     graph: graphRef,
     flag: shared.flag,
+    linkedPath: shared.path,
     canEdit: roleAtLeast(org.role, 'developer'),
     readEditors: () => draft.get(),
     openOperation,

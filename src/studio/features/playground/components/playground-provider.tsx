@@ -8,6 +8,8 @@ import { usePlaygroundSettings, type GraphRef } from '../api/playground-settings
 export interface PlaygroundPageContext {
   graph: GraphRef;
   flag: string | null;
+  /** An endpoint path a share link carries; it becomes this person's path for the graph. */
+  linkedPath: string | null;
   /** Display only; the server checks every write itself. */
   canEdit: boolean;
   /** The editors' current text, read at call time. */
@@ -25,6 +27,9 @@ export function PlaygroundProvider({ page, children }: { page: PlaygroundPageCon
   const [session] = useState(() => createSessionStore(page.graph.org, `${page.graph.namespace}/${page.graph.graph}`));
   const graphKey = `${page.graph.namespace}/${page.graph.graph}`;
   useEffect(() => session.actions.selectGraph(page.graph.org, graphKey), [session, page.graph.org, graphKey]);
+  useEffect(() => {
+    if (page.linkedPath) session.actions.setEndpointPath(page.linkedPath);
+  }, [session, page.linkedPath]);
   const settings = usePlaygroundSettings(page.graph);
   useEffect(() => {
     if (settings.data) session.actions.sharedLoaded(settings.data.environment.variables, settings.data.preflight.script);

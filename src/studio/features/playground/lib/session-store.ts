@@ -12,7 +12,7 @@ export interface SessionState {
   /** Per person and graph, in this browser. */
   preflightEnabled: boolean;
   logs: PreflightLog[];
-  /** Replaces the router URL's path (and query) when set, e.g. `/graphql?tenant={{tenant}}`. */
+  /** Replaces the router URL's path (and query) when set, e.g. `/graphql?tenant={{tenant}}`. Per person and graph. */
   endpointPath: string | null;
   /** The last preflight run's outcome: null before any run. */
   preflight: { ok: true } | { ok: false; message: string } | null;
@@ -20,6 +20,7 @@ export interface SessionState {
 
 type Listener = () => void;
 const enabledKey = (org: string, graph: string) => `switchyard.playground.preflight.${org}.${graph}`;
+const pathKey = (org: string, graph: string) => `switchyard.playground.path.${org}.${graph}`;
 const MAX_LOGS = 200;
 
 function readEnabled(org: string, graph: string): boolean {
@@ -27,6 +28,24 @@ function readEnabled(org: string, graph: string): boolean {
     return localStorage.getItem(enabledKey(org, graph)) !== 'off';
   } catch {
     return true;
+  }
+}
+
+function readPath(org: string, graph: string): string | null {
+  try {
+    return localStorage.getItem(pathKey(org, graph)) || null;
+  } catch {
+    return null;
+  }
+}
+
+// Storage may be unavailable (private mode); the setting still holds for this page.
+function store(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // see above
   }
 }
 
@@ -40,7 +59,7 @@ export function createSessionStore(org: string, graph: string) {
     script: '',
     preflightEnabled: readEnabled(org, graph),
     logs: [],
-    endpointPath: null,
+    endpointPath: readPath(org, graph),
     preflight: null,
   };
   const listeners = new Set<Listener>();
@@ -62,7 +81,7 @@ export function createSessionStore(org: string, graph: string) {
       /** The page switched graph: personal values and the toggle are per graph. */
       selectGraph: (org: string, graph: string) => {
         if (org === state.org && graph === state.graph) return;
-        set({ org, graph, personal: loadPersonal(org, graph), preflightEnabled: readEnabled(org, graph), shared: {}, script: '', logs: [], preflight: null });
+        set({ org, graph, personal: loadPersonal(org, graph), preflightEnabled: readEnabled(org, graph), endpointPath: readPath(org, graph), shared: {}, script: '', logs: [], preflight: null });
       },
       sharedLoaded: (shared: Record<string, string>, script: string) => set({ shared, script }),
       setPersonalValue: (name: string, value: string, secret: boolean) =>
@@ -78,13 +97,14 @@ export function createSessionStore(org: string, graph: string) {
         for (const [k, v] of Object.entries(values)) next[k] = { value: v, secret: next[k]?.secret ?? true };
         setPersonal(next);
       },
-      setEndpointPath: (path: string | null) => set({ endpointPath: path?.trim() ? path.trim() : null }),
+      /** Per person and graph, like the toggle: a path such as `/graphql?tenant={{tenant}}`, or null for the router's own. */
+      setEndpointPath: (path: string | null) => {
+        const endpointPath = path?.trim() ? path.trim() : null;
+        store(pathKey(state.org, state.graph), endpointPath);
+        set({ endpointPath });
+      },
       setPreflightEnabled: (enabled: boolean) => {
-        try {
-          localStorage.setItem(enabledKey(state.org, state.graph), enabled ? 'on' : 'off');
-        } catch {
-          // storage may be unavailable (private mode); the toggle still holds for this page
-        }
+        store(enabledKey(state.org, state.graph), enabled ? 'on' : 'off');
         set({ preflightEnabled: enabled });
       },
       preflightStarted: () => set({ logs: [], preflight: null }),

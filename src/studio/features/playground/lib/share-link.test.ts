@@ -9,6 +9,7 @@ describe('playground share links', () => {
       query: 'query Top {\n  topProducts(first: 2) { name # ünïcode ✓\n  }\n}',
       variables: '{"first": 2}',
       headers: '{"x-team": "a/b+c"}',
+      path: '/graphql?tenant={{tenant}}&a=b+c',
     };
     const params = toSearchParams(state);
     const url = `http://studio/o/acme/playground?${params.toString()}`;
@@ -16,7 +17,7 @@ describe('playground share links', () => {
   });
 
   it('leave out what is empty and survive garbage', () => {
-    const params = toSearchParams({ graph: 'default/demo', flag: null, query: null, variables: '  ', headers: null });
+    const params = toSearchParams({ graph: 'default/demo', flag: null, query: null, variables: '  ', headers: null, path: ' ' });
     expect([...params.keys()]).toEqual(['graph']);
     expect(fromSearchParams(new URLSearchParams('query=%%%not-base64'))).toMatchObject({ query: null });
   });

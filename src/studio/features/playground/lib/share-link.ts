@@ -5,9 +5,14 @@ export interface ShareState {
   query: string | null;
   variables: string | null;
   headers: string | null;
+  /**
+   * The endpoint path as typed, `{{templates}}` and all: values are filled in only when a
+   * request is sent, so a secret never reaches the link.
+   */
+  path: string | null;
 }
 
-const keys = { graph: 'graph', flag: 'flag', query: 'query', variables: 'variables', headers: 'headers' } as const;
+const keys = { graph: 'graph', flag: 'flag', query: 'query', variables: 'variables', headers: 'headers', path: 'path' } as const;
 
 // Base64url of UTF-8 keeps multi-line queries readable by the URL parser and short enough.
 function encode(text: string): string {
@@ -33,6 +38,8 @@ export function toSearchParams(state: ShareState): URLSearchParams {
   if (state.query) p.set(keys.query, encode(state.query));
   if (state.variables?.trim()) p.set(keys.variables, encode(state.variables));
   if (state.headers?.trim()) p.set(keys.headers, encode(state.headers));
+  // Plain text: a path is one short line, and readable in the address bar.
+  if (state.path?.trim()) p.set(keys.path, state.path.trim());
   return p;
 }
 
@@ -47,6 +54,7 @@ export function fromSearchParams(p: URLSearchParams): ShareState {
     query: dec(keys.query),
     variables: dec(keys.variables),
     headers: dec(keys.headers),
+    path: p.get(keys.path)?.trim() || null,
   };
 }
 

@@ -1,5 +1,4 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
-import { cn } from '@/lib/utils';
+import { CodeEditor } from '@/features/feature-flags/components/code-editor';
 
 export interface SdlPosition {
   line: number;
@@ -14,73 +13,16 @@ interface SdlEditorProps {
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
+  'aria-label'?: string;
 }
 
-function offsetOf(text: string, { line, column }: SdlPosition): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const eol = text.indexOf('\n', offset);
-    if (eol < 0) return text.length;
-    offset = eol + 1;
-  }
-  return Math.min(offset + column - 1, text.length);
-}
-
-/** A plain monospace textarea with line numbers; Monaco is kept for the playground. */
-export function SdlEditor({ value, onChange, errorAt, ...rest }: SdlEditorProps) {
-  const area = useRef<HTMLTextAreaElement>(null);
-  const gutter = useRef<HTMLDivElement>(null);
-  const lineCount = value.split('\n').length;
-
-  useEffect(() => {
-    if (!errorAt || !area.current) return;
-    const at = offsetOf(value, errorAt);
-    area.current.focus();
-    area.current.setSelectionRange(at, at);
-    // Only when a new error arrives, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [errorAt]);
-
-  return (
-    <div
-      className={cn(
-        'flex h-80 overflow-hidden rounded-md border border-input bg-background shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/25',
-        rest['aria-invalid'] && 'border-destructive',
-      )}
-    >
-      <div ref={gutter} aria-hidden className="select-none overflow-hidden border-r bg-surface py-1.5 text-right font-mono text-[12px] leading-5 text-muted-foreground/60">
-        {Array.from({ length: lineCount }, (_, i) => (
-          <div key={i} className={cn('px-2', errorAt?.line === i + 1 && 'bg-destructive/15 text-destructive')}>
-            {i + 1}
-          </div>
-        ))}
-      </div>
-      <textarea
-        ref={area}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        wrap="off"
-        value={value}
-        onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
-        onScroll={(event) => {
-          if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
-        }}
-        onKeyDown={(event) => {
-          // Tab indents instead of leaving the editor; Escape then Tab still moves focus.
-          if (event.key !== 'Tab' || event.shiftKey) return;
-          event.preventDefault();
-          const el = event.currentTarget;
-          const { selectionStart, selectionEnd } = el;
-          const next = `${value.slice(0, selectionStart)}  ${value.slice(selectionEnd)}`;
-          onChange(next);
-          requestAnimationFrame(() => el.setSelectionRange(selectionStart + 2, selectionStart + 2));
-        }}
-        className="min-w-0 flex-1 resize-none bg-transparent px-2.5 py-1.5 font-mono text-[12px] leading-5 outline-none"
-        {...rest}
-      />
-    </div>
-  );
+/**
+ * The publish and create dialogs' SDL: the swap dialogs' CodeMirror (lazy), which marks
+ * syntax errors as you type, completes directives, searches and folds. A contenteditable
+ * cannot be named by <label for>, so it carries its own label.
+ */
+export function SdlEditor({ errorAt, 'aria-label': label = 'Schema (SDL)', ...rest }: SdlEditorProps) {
+  return <CodeEditor language="graphql" className="h-80" cursorAt={errorAt ?? null} aria-label={label} {...rest} />;
 }
 
 /** The line the error is on, with a caret under the column. */
