@@ -7,7 +7,7 @@ import { useMockDefaults } from '../api/get-mock-defaults.ts';
 import type { KeyPool } from '../../../../shared/api/feature-flags.ts';
 import { checkMocksJson, checkSdl } from '../lib/check-input.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
-import { CodeEditor } from './code-editor.tsx';
+import { CodeEditor } from '@/components/code/code-editor';
 import { InputVerdict } from './input-problem.tsx';
 import type { SwapFormProps } from './swap-form-props.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';

@@ -6,7 +6,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { checkSdl } from '../lib/check-input.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
-import { CodeEditor } from './code-editor.tsx';
+import { CodeEditor } from '@/components/code/code-editor';
 import { InputVerdict } from './input-problem.tsx';
 import type { SwapFormProps } from './swap-form-props.ts';
 import { FormDialogFooter } from '@/components/ui/form-dialog-footer';

@@ -1,4 +1,4 @@
-import { CodeEditor } from '@/features/feature-flags/components/code-editor';
+import { CodeEditor } from '@/components/code/code-editor';
 
 export interface SdlPosition {
   line: number;

@@ -9,7 +9,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { graphqlLanguageSupport } from 'cm6-graphql';
 import { parse, type GraphQLError } from 'graphql';
-import { studioCodeTheme } from '@/components/code/code-theme';
+import { studioCodeTheme } from './code-theme.ts';
 import type { CodeEditorProps } from './code-editor.tsx';
 
 /** Directives a subgraph schema uses: GraphQL's own and Federation v2's. */
