@@ -18,6 +18,7 @@ import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan-plugin.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
+import { useSubgraphHttpClient } from './subgraph-http-client.ts';
 import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
 import {
   createDispatchingExecutor,
@@ -107,6 +108,7 @@ export function createGateway(
       usePreparsedBody(),
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
+      useSubgraphHttpClient(),
       useQueryPlan(engine),
       useEntityMisses(engine.currentPlan),
       ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),
