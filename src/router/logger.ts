@@ -40,6 +40,8 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): RouterLogger 
 
 function wrap(logger: Logger): RouterLogger {
   const at = (level: LogLevel) => (msg: string, fields?: LogFields) => {
+    // The router logs a debug line per request; copying its fields when debug is off was waste.
+    if (!logger.isLevelEnabled(level)) return;
     if (fields) logger[level](serializable(fields), msg);
     else logger[level](msg);
   };
