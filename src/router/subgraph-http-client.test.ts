@@ -14,6 +14,8 @@ function fetchFor(url: string, options: RequestInit, fallback: Fetch): Fetch {
   return chosen;
 }
 
+const served = new WeakSet<object>();
+let dropNextReused = false;
 const seen: { method?: string; headers: IncomingMessage['headers']; body: string; port: number }[] = [];
 let server: Server;
 let base: string;
@@ -27,6 +29,10 @@ beforeAll(async () => {
       if (req.url === '/gzip') {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
         res.end(gzipSync('{"data":{"zipped":true}}'));
+      } else if (req.url === '/flaky' && dropNextReused && served.has(req.socket)) {
+        // As a subgraph closing an idle kept-alive socket just as the router reuses it.
+        dropNextReused = false;
+        req.socket.destroy();
       } else if (req.url === '/moved') {
         res.writeHead(307, { location: '/graphql' });
         res.end();
@@ -37,6 +43,7 @@ beforeAll(async () => {
         res.write('---\r\ncontent-type: application/json\r\n\r\n{"data":{}}\r\n');
         setTimeout(() => res.end('-----\r\n'), 20);
       } else {
+        served.add(req.socket);
         res.writeHead(200, { 'content-type': 'application/graphql-response+json', 'x-served': 'yes' });
         res.end(JSON.stringify({ data: { echo: body } }));
       }
@@ -75,6 +82,18 @@ describe('the subgraph HTTP client', () => {
     expect(seen[0]!.headers['content-length']).toBe('17');
     // The second call reused the first one's socket.
     expect(seen[1]!.port).toBe(seen[0]!.port);
+  });
+
+  it('sends a call again when the subgraph closed the reused socket as it was written', async () => {
+    const first = await fetchFor(`${base}/flaky`, post(), vi.fn())(`${base}/flaky`, post());
+    expect(first.status).toBe(200);
+    seen.length = 0;
+    // The next call goes out on the same kept-alive socket, which the subgraph now closes.
+    dropNextReused = true;
+    const again = await fetchFor(`${base}/flaky`, post(), vi.fn())(`${base}/flaky`, post());
+    expect(JSON.parse(await again.text())).toEqual({ data: { echo: '{"query":"{ a }"}' } });
+    expect(seen.length).toBe(2);
+    expect(seen[1]!.port).not.toBe(seen[0]!.port);
   });
 
   it('decodes a compressed answer', async () => {

@@ -30,10 +30,12 @@ export function useSubgraphHttpClient(): GatewayPlugin {
 type Fallback = (url: string, init: RequestInit) => Promise<Response>;
 
 // One pair for the process: sockets to a subgraph are shared by every gateway a config swap
-// builds, and idle ones close when the subgraph's keep-alive timeout ends them.
+// builds. As node's global agent: idle sockets end after 5 s (and sooner when the subgraph's
+// Keep-Alive header says so), so the router rarely writes to one the subgraph has closed.
+const AGENT_OPTIONS = { keepAlive: true, scheduling: 'lifo', timeout: 5_000 } as const;
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+  'http:': new http.Agent(AGENT_OPTIONS),
+  'https:': new https.Agent(AGENT_OPTIONS),
 };
 
 function isSimpleCall(url: string, options: RequestInit | undefined): boolean {
@@ -63,7 +65,7 @@ function toNodeHeaders(headers: HeadersInit | undefined, body: string): Record<s
   return out;
 }
 
-function sendCall(url: string, init: RequestInit, fallback: Fallback): Promise<Response> {
+function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = false): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const body = init.body as string;
     const target = new URL(url);
@@ -74,8 +76,16 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback): Promise<R
       agent,
       signal: init.signal ?? undefined,
     });
-    request.once('error', reject);
+    let answered = false;
+    request.once('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive socket the subgraph closed just as we wrote to it: the subgraph never read
+      // the request, so it is sent once more on a new socket (as node's documentation advises).
+      if (!answered && !retried && request.reusedSocket && !init.signal?.aborted && RESET.has(err.code ?? ''))
+        resolve(sendCall(url, init, fallback, true));
+      else reject(err);
+    });
     request.once('response', (res) => {
+      answered = true;
       const status = res.statusCode ?? 200;
       const location = res.headers.location;
       if (location && REDIRECTS.has(status)) {
@@ -105,6 +115,7 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback): Promise<R
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const RESET = new Set(['ECONNRESET', 'EPIPE']);
 
 function decode(headers: IncomingHttpHeaders, raw: Buffer): Buffer {
   switch (headers['content-encoding']) {
