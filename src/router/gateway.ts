@@ -18,6 +18,7 @@ import { usePreparsedBody } from './preparsed-body.ts';
 import { useQueryPlan } from './query-plan-plugin.ts';
 import { requestStateOf } from './request-state.ts';
 import { useSubgraphCalls } from './subgraph-calls.ts';
+import { useSubgraphHttpClient } from './subgraph-http-client.ts';
 import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
 import { type ObservedKeys, useObservedKeys } from './observed-keys.ts';
 import {
@@ -110,6 +111,7 @@ export function createGateway(
       usePreparsedBody(),
       useQueryLimits(settings.limits),
       useSubgraphCalls(settings.subgraphTimeoutMs),
+      useSubgraphHttpClient(),
       useQueryPlan(engine),
       useEntityMisses(engine.currentPlan),
       ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),

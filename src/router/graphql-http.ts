@@ -222,12 +222,18 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
-function forwardHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
+/**
+ * The client's headers for the engine, as a plain record rather than a Headers object: the
+ * engine's Request reads a record in place, where a Headers object costs a WebIDL-checked copy
+ * per request and a call per lookup. node:http has lower-cased the names and joined repeated
+ * headers, except set-cookie (an array), which is joined here as Headers would.
+ */
+function forwardHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in req.headers) {
+    const value = req.headers[name];
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
 }

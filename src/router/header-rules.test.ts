@@ -99,6 +99,14 @@ describe('header rules through the router', { timeout: 30_000 }, () => {
     expect(got.errors[0]?.message).toContain('401 Unauthorized');
   });
 
+  it("sends subgraph calls through the router's own HTTP client (decision 0017)", async () => {
+    await serveWith(undefined);
+    const got = await echo({ 'accept-encoding': 'gzip' });
+    // The engine's fetch asks for gzip, deflate and br; the router's client asks for none.
+    expect(got.alpha['accept-encoding']).toBeUndefined();
+    expect(got.beta['content-type']).toBe('application/json');
+  });
+
   it('propagates a named header to every subgraph, whatever its case', async () => {
     await serveWith({ all: { request: [{ op: 'propagate', named: 'authorization' }] } });
     const got = await echo({ Authorization: 'Bearer abc', 'X-Tenant': 't1' });

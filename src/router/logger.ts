@@ -43,6 +43,8 @@ function wrap(logger: Logger): RouterLogger {
   // bound one instead of printing the key twice (see childLogger).
   const bound = new Set(Object.keys(logger.bindings()));
   const at = (level: LogLevel) => (msg: string, fields?: LogFields) => {
+    // The router logs a debug line per request; copying its fields when debug is off was waste.
+    if (!logger.isLevelEnabled(level)) return;
     if (!fields) logger[level](msg);
     else if (Object.keys(fields).some((key) => bound.has(key))) childLogger(logger, serializable(fields)!)[level](msg);
     else logger[level](serializable(fields), msg);

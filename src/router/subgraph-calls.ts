@@ -70,13 +70,14 @@ export function useSubgraphCalls(timeoutMs: number): GatewayPlugin {
           return done(fail(err));
         }
         if (!isPromise(pending)) return done(check(pending));
-        const deadline = new Promise<Result>((resolve) => {
+        // The answer or the deadline, whichever comes first (one promise per call, not a race of two).
+        return new Promise<Result>((resolve, reject) => {
           timer = setTimeout(() => {
             controller.abort(new DOMException(`Subgraph "${subgraphName}" timed out`, 'TimeoutError'));
             resolve({ errors: [timeoutError(subgraphName, timeoutMs)] });
           }, timeoutMs);
-        });
-        return Promise.race([pending.then(check, fail), deadline]).then(done);
+          pending.then(check, fail).then(resolve, reject);
+        }).then(done);
       };
       setExecutor(wrapped as SubgraphExecutor);
     },
