@@ -96,6 +96,16 @@ describe('the subgraph HTTP client', () => {
     expect(seen[1]!.port).not.toBe(seen[0]!.port);
   });
 
+  it('never sends a mutation twice, even when the reused socket was closed on it', async () => {
+    const body = '{"query":"mutation { a }"}';
+    const first = await fetchFor(`${base}/flaky`, post(body), vi.fn())(`${base}/flaky`, post(body));
+    expect(first.status).toBe(200);
+    seen.length = 0;
+    dropNextReused = true;
+    await expect(fetchFor(`${base}/flaky`, post(body), vi.fn())(`${base}/flaky`, post(body))).rejects.toThrow();
+    expect(seen.length).toBe(1);
+  });
+
   it('decodes a compressed answer', async () => {
     const res = await fetchFor(`${base}/gzip`, post(), vi.fn())(`${base}/gzip`, post());
     expect(await res.json()).toEqual({ data: { zipped: true } });

@@ -78,9 +78,18 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
     });
     let answered = false;
     request.once('error', (err: NodeJS.ErrnoException) => {
-      // A kept-alive socket the subgraph closed just as we wrote to it: the subgraph never read
-      // the request, so it is sent once more on a new socket (as node's documentation advises).
-      if (!answered && !retried && request.reusedSocket && !init.signal?.aborted && RESET.has(err.code ?? ''))
+      // A kept-alive socket the subgraph closed just as we wrote to it: most likely the subgraph
+      // never read the request, so it is sent once more on a new socket (as node's documentation
+      // advises for idempotent requests). Only queries: a subgraph that read a mutation and then
+      // dropped the socket may have run it, and running it twice is worse than an error.
+      if (
+        !answered &&
+        !retried &&
+        request.reusedSocket &&
+        !init.signal?.aborted &&
+        RESET.has(err.code ?? '') &&
+        !isMutation(body)
+      )
         resolve(sendCall(url, init, fallback, true));
       else reject(err);
     });
@@ -116,6 +125,16 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const RESET = new Set(['ECONNRESET', 'EPIPE']);
+
+/** The engine prints subgraph operations itself (no comments), so the keyword leads. */
+function isMutation(body: string): boolean {
+  try {
+    const query = (JSON.parse(body) as { query?: unknown }).query;
+    return typeof query !== 'string' || /^\s*mutation\b/.test(query);
+  } catch {
+    return true; // not a body we can read: do not guess that it is safe to repeat
+  }
+}
 
 function decode(headers: IncomingHttpHeaders, raw: Buffer): Buffer {
   switch (headers['content-encoding']) {
