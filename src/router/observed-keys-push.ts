@@ -1,4 +1,5 @@
 import { graphPaths } from '../shared/api/graph-paths.ts';
+import { controlPlaneBase } from './config-sources/control-plane.ts';
 import type { RouterLogger } from './logger.ts';
 import type { ObservedKeys } from './observed-keys.ts';
 
@@ -15,8 +16,7 @@ export function pushObservedKeys(options: {
   log: RouterLogger;
   intervalMs?: number;
 }): { stop(): Promise<void>; flush(): Promise<void> } {
-  const api = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-  const url = new URL(graphPaths.routerObservedKeys.slice(1), api);
+  const url = new URL(graphPaths.routerObservedKeys.slice(1), controlPlaneBase(options.apiUrl));
   let sent = 0;
   let running: Promise<void> = Promise.resolve();
   let warned = false;

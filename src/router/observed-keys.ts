@@ -1,14 +1,12 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ObservedKeySet } from '../shared/router-observed-keys.ts';
+import { MAX_OBSERVED_PER_TYPE, type ObservedKeySet } from '../shared/router-observed-keys.ts';
 
-/**
- * Entity keys the router has seen a real subgraph resolve in base-graph traffic: the
- * representations of `_entities` calls that came back with an entity. The control plane
- * pre-fills a mock's key pools with them (decision 0010), so a mock hands out keys the
- * real subgraphs know. In memory only, bounded, newest first; flag traffic is never
- * recorded, so a mock's invented keys never feed a pool.
- */
-export const MAX_OBSERVED_PER_TYPE = 50;
+// Entity keys the router has seen a real subgraph resolve in base-graph traffic: the
+// representations of `_entities` calls that came back with an entity. The control plane
+// pre-fills a mock's key pools with them (decision 0010), so a mock hands out keys the
+// real subgraphs know. In memory only, bounded (MAX_OBSERVED_PER_TYPE per type), newest
+// first; flag traffic is never recorded, so a mock's invented keys never feed a pool.
+
 /** A graph with more entity types than this keeps the ones seen most recently. */
 const MAX_TYPES = 200;
 /** Per recorded `_entities` call: a big batch says little the first few entities do not. */

@@ -6,9 +6,12 @@ import { z } from 'zod';
  * its router token (PUT graphPaths.routerObservedKeys); they are data values, so no router
  * serves them on its public status surface (decision 0010).
  */
+/** Keys per entity type a router keeps and sends, and a control plane reads back. */
+export const MAX_OBSERVED_PER_TYPE = 50;
+
 export const observedKeySetSchema = z.record(
   z.string().min(1).max(200),
-  z.array(z.record(z.string(), z.unknown())).max(50),
+  z.array(z.record(z.string(), z.unknown())).max(MAX_OBSERVED_PER_TYPE),
 );
 export type ObservedKeySet = z.infer<typeof observedKeySetSchema>;
 

@@ -41,6 +41,11 @@ class HttpStatusError extends Error {
  * with If-None-Match to catch up, more polls while it stays down, and reconnects with
  * exponential backoff and jitter. The router keeps serving what it has all along.
  */
+/** The control plane's API URL as a base that relative API paths resolve under (a path prefix kept). */
+export function controlPlaneBase(apiUrl: string): URL {
+  return new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
+}
+
 export class ControlPlaneSource {
   private stopped = false;
   private abort: AbortController | undefined;
@@ -57,7 +62,7 @@ export class ControlPlaneSource {
   state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
 
   constructor(private readonly options: ControlPlaneSourceOptions) {
-    this.api = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
+    this.api = controlPlaneBase(options.apiUrl);
     this.o = {
       pollIntervalMs: options.pollIntervalMs ?? 10_000,
       initialBackoffMs: options.initialBackoffMs ?? 500,

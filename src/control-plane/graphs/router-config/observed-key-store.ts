@@ -1,13 +1,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { routerObservedKeys } from '../../db/schema.ts';
-import type { ObservedKeySet } from '../../../shared/router-observed-keys.ts';
+import { MAX_OBSERVED_PER_TYPE, type ObservedKeySet } from '../../../shared/router-observed-keys.ts';
 
 type Obj = Record<string, unknown>;
 
 /** Routers per graph whose keys are read; a graph rarely has more staging routers than this. */
 const MAX_ROUTERS_PER_GRAPH = 10;
-const MAX_PER_TYPE = 50;
 
 /**
  * The entity keys each graph's routers last sent (PUT /api/v1/router/observed-keys): one row
@@ -33,7 +32,7 @@ export class ObservedKeyStore {
       });
   }
 
-  /** A type's keys as the routers sent them (newest first), at most MAX_PER_TYPE, no duplicates. */
+  /** A type's keys as the routers sent them (newest first), at most MAX_OBSERVED_PER_TYPE, no duplicates. */
   async keysOf(graphId: string, type: string): Promise<Obj[]> {
     const rows = await this.db
       .select({ keys: sql<Obj[] | null>`${routerObservedKeys.keys} -> ${type}` })
@@ -47,7 +46,7 @@ export class ObservedKeyStore {
     const seen = new Map<string, Obj>();
     for (const row of rows) {
       for (const key of Array.isArray(row.keys) ? row.keys : []) {
-        if (seen.size >= MAX_PER_TYPE) break;
+        if (seen.size >= MAX_OBSERVED_PER_TYPE) break;
         seen.set(JSON.stringify(key), key);
       }
     }
