@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { childLogger, createLogger } from '../plugins/runtime/log-format.ts';
+import { childLogger, createLogger, logLine } from '../plugins/runtime/log-format.ts';
 
 /**
  * The router's logging interface, kept small so call sites and tests need nothing of pino.
@@ -45,9 +45,7 @@ function wrap(logger: Logger): RouterLogger {
   const at = (level: LogLevel) => (msg: string, fields?: LogFields) => {
     // The router logs a debug line per request; copying its fields when debug is off was waste.
     if (!logger.isLevelEnabled(level)) return;
-    if (!fields) logger[level](msg);
-    else if (Object.keys(fields).some((key) => bound.has(key))) childLogger(logger, serializable(fields)!)[level](msg);
-    else logger[level](serializable(fields), msg);
+    logLine(logger, bound, level, msg, serializable(fields));
   };
   return {
     debug: at('debug'),

@@ -66,6 +66,23 @@ export function childLogger(parent: Logger, fields: Record<string, unknown>): Lo
   return pino({ ...logOptions(String(base.component), parent.level as PinoLevel), base }, stream);
 }
 
+/**
+ * Writes one line with its own fields: a field that names a key the logger already binds
+ * replaces it (through childLogger) instead of repeating the key. `bound` is the logger's
+ * bound keys, read once by the caller, since pino's bindings() parses them on every call.
+ */
+export function logLine(
+  logger: Logger,
+  bound: ReadonlySet<string>,
+  level: 'debug' | 'info' | 'warn' | 'error',
+  msg: string,
+  fields?: Record<string, unknown>,
+): void {
+  if (!fields) logger[level](msg);
+  else if (Object.keys(fields).some((key) => bound.has(key))) childLogger(logger, fields)[level](msg);
+  else logger[level](fields, msg);
+}
+
 export function createLogger(
   component: Component,
   options: { level?: PinoLevel; write?: (line: string) => void; pretty?: boolean } = {},

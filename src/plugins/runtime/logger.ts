@@ -2,7 +2,7 @@
  * The plugin runtime logs through this small interface so the router can route the
  * lines (including each plugin's stderr) into its own structured logs.
  */
-import { childLogger, createLogger } from './log-format.ts';
+import { createLogger, logLine } from './log-format.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -16,13 +16,10 @@ export function jsonLogger(
   write = (line: string) => void process.stderr.write(line),
 ): PluginLogger {
   const logger = createLogger('plugins', { level: minLevel, write });
+  const bound = new Set(Object.keys(logger.bindings()));
   return {
-    log(level, message, fields) {
-      // A plugin's own stderr fields may name `component` too; it replaces ours rather than repeat the key.
-      if (!fields) logger[level](message);
-      else if ('component' in fields) childLogger(logger, fields)[level](message);
-      else logger[level](fields, message);
-    },
+    // A plugin's own stderr fields may name `component` too; it replaces ours rather than repeat the key.
+    log: (level, message, fields) => logLine(logger, bound, level, message, fields),
   };
 }
 
