@@ -133,7 +133,7 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['scripts/**/*.js', 'bin/**/*.js', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['scripts/**/*.js', 'bin/**/*.js', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
 );
