@@ -1,12 +1,12 @@
 /**
  * What recording observed entity keys costs the router (npm run bench -- observed-keys):
- * the CPU time of the base gateway's useObservedKeys hook per `_entities` call, next to
+ * the CPU time of the base gateway's observed-keys call inspector per `_entities` call, next to
  * the same loop without the hook, in one process. As the router runs it (a type recorded
  * at most every 100 ms, so nearly every call is skipped) and in the worst case (every
  * call recorded, every key new: an old one dropped each time). Compare with the router's
  * CPU per request in the router suite.
  */
-import { ObservedKeys, useObservedKeys } from '../src/router/observed-keys.ts';
+import { ObservedKeys, observedKeyCalls } from '../src/router/observed-keys.ts';
 import { table } from './lib.ts';
 
 type Hook = (p: unknown) => ((r: unknown) => void) | void;
@@ -18,8 +18,8 @@ function cpuUsPerCall(hook: Hook | null, batch: number, churn: boolean): number 
   const start = process.cpuUsage();
   for (let i = 0; i < CALLS; i++) {
     const representations = churn ? steady.map((r, j) => ({ ...r, id: String(i * batch + j) })) : steady;
-    const done = hook?.({ executionRequest: { variables: { representations } } });
-    if (done) done(entities);
+    const done = hook?.({ request: { variables: { representations } } });
+    if (done) done(entities.result);
   }
   const used = process.cpuUsage(start);
   return (used.user + used.system) / CALLS;
@@ -31,7 +31,7 @@ export async function benchObservedKeys(): Promise<string> {
     for (const churn of [false, true]) {
       // churn: every call recorded and every key new (the worst case); else as the router runs
       const store = churn ? new ObservedKeys(undefined, 0) : new ObservedKeys();
-      const hook = (useObservedKeys(store) as { onSubgraphExecute: Hook }).onSubgraphExecute;
+      const hook = observedKeyCalls(store) as Hook;
       cpuUsPerCall(hook, batch, churn); // warm up
       const without = cpuUsPerCall(null, batch, churn);
       const withHook = cpuUsPerCall(hook, batch, churn);

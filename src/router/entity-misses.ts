@@ -1,14 +1,15 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   GraphQLError,
   Kind,
   print,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import { flattenPathToString, plannedFetches, type PlannedNode } from '../shared/query-plan.ts';
 import { normaliseOperation } from './query-plan.ts';
+import type { CallInspector } from './subgraph-calls.ts';
 
 /**
  * Entity misses: a subgraph answered `_entities` with null for a representation it was sent
@@ -58,6 +59,12 @@ export function entityMissError(miss: EntityMiss, index: number): GraphQLError {
 }
 
 type Result = { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
+
+/** A miss found during the operation, with the subgraph operation that met it. */
+export interface PendingMiss {
+  miss: EntityMiss;
+  operation: string;
+}
 
 /**
  * The misses in one `_entities` answer: null entities with no error of their own whose selection
@@ -154,7 +161,7 @@ export function originOf(plan: PlannedNode, subgraph: string, operation: string)
  */
 function explainMisses(
   errors: readonly GraphQLError[],
-  misses: { miss: EntityMiss; operation: string }[],
+  misses: readonly PendingMiss[],
   plan: PlannedNode | null,
 ): GraphQLError[] {
   const unused = [...misses];
@@ -174,36 +181,39 @@ function explainMisses(
   });
 }
 
+/** The misses met so far, by GraphQL context (one per client request). */
+const pending = new WeakMap<object, PendingMiss[]>();
+
 /**
- * Adds a miss error to each `_entities` answer that has one. With a plan (Rust planner), the
- * errors that reach the client then learn where the key came from.
+ * Adds a miss error to each `_entities` answer that has one, and keeps the miss for
+ * explainEntityMisses to say more once the operation is done.
  */
-export function useEntityMisses(takePlan: () => PlannedNode | null): GatewayPlugin {
-  const pending = new WeakMap<object, { miss: EntityMiss; operation: string }[]>();
-  return {
-    onSubgraphExecute({ subgraphName, subgraph, executionRequest }) {
-      if (!Array.isArray(executionRequest.variables?.['representations'])) return;
-      return ({ result, setResult }) => {
-        if (Symbol.asyncIterator in result) return;
-        const misses = findEntityMisses(subgraphName, executionRequest, result, subgraph);
-        if (!misses.length) return;
-        const context = executionRequest.context as object | undefined;
-        if (context) {
-          const list = pending.get(context) ?? [];
-          for (const m of misses) list.push({ miss: m.miss, operation: print(executionRequest.document) });
-          pending.set(context, list);
-        }
-        setResult({ ...result, errors: [...(result.errors ?? []), ...misses.map((m) => entityMissError(m.miss, m.index))] });
-      };
-    },
-    onExecute({ args }) {
-      return {
-        onExecuteDone({ result, setResult }) {
-          const misses = args.contextValue ? pending.get(args.contextValue) : undefined;
-          if (!misses || Symbol.asyncIterator in result || !result.errors?.length) return;
-          setResult({ ...result, errors: explainMisses(result.errors, misses, takePlan()) });
-        },
-      };
-    },
+export const entityMissCalls: CallInspector = ({ subgraphName, request, schema }) => {
+  if (!Array.isArray(request.variables?.['representations'])) return;
+  return (result) => {
+    const misses = findEntityMisses(subgraphName, request, result, schema());
+    if (!misses.length) return;
+    const context = request.context as object | undefined;
+    if (context) {
+      const operation = print(request.document);
+      const list = pending.get(context) ?? [];
+      for (const m of misses) list.push({ miss: m.miss, operation });
+      pending.set(context, list);
+    }
+    return { ...result, errors: [...(result.errors ?? []), ...misses.map((m) => entityMissError(m.miss, m.index))] };
   };
+};
+
+/**
+ * The operation's errors with its entity misses explained. With a plan (Rust planner), the
+ * errors that reach the client learn where the key came from.
+ */
+export function explainEntityMisses(
+  context: object,
+  plan: () => PlannedNode | null,
+  result: ExecutionResult,
+): ExecutionResult {
+  const misses = pending.get(context);
+  if (!misses || !result.errors?.length) return result;
+  return { ...result, errors: explainMisses(result.errors, misses, plan()) };
 }

@@ -2,25 +2,25 @@ import {
   createGatewayRuntime,
   Logger,
   type GatewayConfigBase,
-  type GatewayPlugin,
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import type { RoutedSubgraph, ServedComposition } from '../shared/router-config.ts';
-import { useEntityMisses } from './entity-misses.ts';
-import { useHeaderRules } from './header-rules.ts';
+import { entityMissCalls } from './entity-misses.ts';
+import { headerRulesPrepare } from './header-rules.ts';
 import { useQueryLimits, type QueryLimits } from './limits.ts';
 import type { RouterLogger } from './logger.ts';
 import type { Engine } from './planner.ts';
 import { usePreparsedBody } from './preparsed-body.ts';
-import { useQueryPlan } from './query-plan-plugin.ts';
-import { requestStateOf } from './request-state.ts';
-import { useSubgraphCalls } from './subgraph-calls.ts';
+import { planCalls } from './query-plan-plugin.ts';
+import { useResultHooks } from './result-hooks.ts';
+import { HttpFlights } from './http-flights.ts';
+import { useSubgraphCalls, type CallInspector } from './subgraph-calls.ts';
 import { useSubgraphHttpClient } from './subgraph-http-client.ts';
-import { type EntityMissLog, useMockMisses } from './mock-misses.ts';
-import { type ObservedKeys, useObservedKeys } from './observed-keys.ts';
+import { type EntityMissLog, mockMissResults } from './mock-misses.ts';
+import { type ObservedKeys, observedKeyCalls } from './observed-keys.ts';
 import {
   createDispatchingExecutor,
   type CustomSubgraphKind,
@@ -69,7 +69,8 @@ export function createGateway(
         transportEntries[s.name] = {
           kind: 'http',
           location: s.url,
-          options: { deduplicateInflightRequests: settings.deduplicateSubgraphRequests },
+          // Ours instead (http-flights.ts): the engine's cancels a shared call when its first caller leaves.
+          options: { deduplicateInflightRequests: false },
         };
     } else {
       transportEntries[s.name] = { kind: s.kind };
@@ -92,8 +93,9 @@ export function createGateway(
     grpc_service: custom,
   } as unknown as Transports;
 
-  // Client headers reach subgraphs only by these rules (none when the config has none).
-  const headerRules = useHeaderRules(composition.headers);
+  const inspectors: CallInspector[] = [planCalls, entityMissCalls];
+  // Only the base graph: a flag's mock must never feed the pools mocks are built from.
+  if (settings.observedKeys && ctx.servedBy === 'base') inspectors.push(observedKeyCalls(settings.observedKeys));
   return createGatewayRuntime({
     supergraph: prepareSupergraph(composition),
     ...(engine.unifiedGraphHandler ? { unifiedGraphHandler: engine.unifiedGraphHandler } : {}),
@@ -110,15 +112,19 @@ export function createGateway(
       ...engine.plugins(),
       usePreparsedBody(),
       useQueryLimits(settings.limits),
-      useSubgraphCalls(settings.subgraphTimeoutMs),
+      useSubgraphCalls({
+        timeoutMs: settings.subgraphTimeoutMs,
+        ...(settings.deduplicateSubgraphRequests ? { flights: new HttpFlights() } : {}),
+        // Client headers reach subgraphs only by these rules (none when the config has none).
+        prepare: headerRulesPrepare(composition.headers),
+        inspectors,
+      }),
       useSubgraphHttpClient(),
-      useQueryPlan(engine),
-      useEntityMisses(engine.currentPlan),
-      ...(settings.misses ? [useMockMisses(composition, ctx.servedBy, settings.misses)] : []),
-      // Only the base graph: a flag's mock must never feed the pools mocks are built from.
-      ...(settings.observedKeys && ctx.servedBy === 'base' ? [useObservedKeys(settings.observedKeys)] : []),
-      useErrorFlag(),
-      ...(headerRules ? [headerRules] : []),
+      // After the planner's plugin, which sets the current plan in its own onExecuteDone.
+      useResultHooks({
+        engine,
+        ...(settings.misses ? { mockMisses: mockMissResults(composition, ctx.servedBy, settings.misses) } : {}),
+      }),
     ],
   });
 }
@@ -196,19 +202,6 @@ function isGraphQLErrorChain(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'GraphQLError') return false;
   const original = (error as { originalError?: unknown }).originalError;
   return original == null || isGraphQLErrorChain(original);
-}
-
-/** Marks requests whose result carries GraphQL errors, for the error counter. */
-function useErrorFlag(): GatewayPlugin {
-  return {
-    onResultProcess({ result, serverContext }) {
-      const state = requestStateOf(serverContext);
-      if (!state) return;
-      const results = Array.isArray(result) ? result : [result];
-      if (results.some((r) => !(Symbol.asyncIterator in r) && (r.errors?.length ?? 0) > 0))
-        state.hadErrors = true;
-    },
-  };
 }
 
 function bridgeLogger(routerLog: RouterLogger): Logger {

@@ -1,4 +1,3 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   compileHeaderPattern,
   hasHeaderRules,
@@ -8,6 +7,7 @@ import {
   type HeaderRules,
 } from '../shared/header-rules.ts';
 import { FEATURE_FLAG_COOKIE } from '../shared/router-config.ts';
+import type { SubgraphCallOptions } from './subgraph-calls.ts';
 
 /** The headers one subgraph call sends, from the client request's headers. */
 export type SubgraphHeaders = (subgraph: string, client: Headers) => Record<string, string> | null;
@@ -109,18 +109,16 @@ function forwardable(name: string, value: string | null): string | null {
  * deduplication on them, so callers with different tokens never share a call), and the gRPC
  * executor sends them as call metadata. Undefined when the rules forward nothing.
  */
-export function useHeaderRules(rules: HeaderRules | undefined): GatewayPlugin | undefined {
+export function headerRulesPrepare(rules: HeaderRules | undefined): SubgraphCallOptions['prepare'] {
   if (!rules || !hasHeaderRules(rules)) return undefined;
   const headersFor = compileHeaderRules(rules);
-  return {
-    onSubgraphExecute({ subgraphName, executionRequest }) {
-      const request = (executionRequest.context as { request?: Request } | undefined)?.request;
-      if (!request?.headers) return;
-      const headers = headersFor(subgraphName, request.headers);
-      if (!headers) return;
-      const extensions = executionRequest.extensions ?? {};
-      const existing = extensions['headers'] as Record<string, string> | undefined;
-      executionRequest.extensions = { ...extensions, headers: { ...headers, ...existing } };
-    },
+  return (subgraphName, executionRequest) => {
+    const request = (executionRequest.context as { request?: Request } | undefined)?.request;
+    if (!request?.headers) return;
+    const headers = headersFor(subgraphName, request.headers);
+    if (!headers) return;
+    const extensions = executionRequest.extensions ?? {};
+    const existing = extensions['headers'] as Record<string, string> | undefined;
+    executionRequest.extensions = { ...extensions, headers: { ...headers, ...existing } };
   };
 }

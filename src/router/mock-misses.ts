@@ -1,5 +1,4 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, parse, visit } from 'graphql';
+import { GraphQLError, parse, visit, type ExecutionResult } from 'graphql';
 import type { ServedComposition } from '../shared/router-config.ts';
 import type { EntityMiss } from '../shared/router-misses.ts';
 import { ENTITY_NOT_FOUND } from './entity-misses.ts';
@@ -57,30 +56,33 @@ export function mockOriginHint(miss: Pick<EntityMiss, 'subgraph' | 'type' | 'key
   );
 }
 
-export function useMockMisses(composition: ServedComposition, servedBy: string, log: EntityMissLog): GatewayPlugin {
+/** Logs the operation's entity misses and, where a mock handed out the key, says so in the error. */
+export function mockMissResults(
+  composition: ServedComposition,
+  servedBy: string,
+  log: EntityMissLog,
+): (result: ExecutionResult) => ExecutionResult {
   const origins = mockOrigins(composition);
-  return {
-    onExecutionResult({ result, setResult }) {
-      if (!result || Symbol.asyncIterator in result || !result.errors?.length) return;
-      let changed = false;
-      const errors = result.errors.map((e) => {
-        const ext = e.extensions ?? {};
-        if (ext['code'] !== ENTITY_NOT_FOUND) return e;
-        const subgraph = String(ext['serviceName']);
-        const type = String(ext['typename']);
-        const key = (ext['representation'] ?? {}) as Record<string, unknown>;
-        const origin = (origins.get(type) ?? []).find((o) => o.subgraph !== subgraph) ?? null;
-        log.add({ at: new Date().toISOString(), servedBy, subgraph, type, key, origin });
-        if (!origin) return e;
-        changed = true;
-        // entity-misses.ts may have said "; the key came from <subgraph>": the mock says more.
-        const base = e.message.replace(/; the key came from [^;]*$/, '');
-        return new GraphQLError(`${base}; ${mockOriginHint({ subgraph, type, key }, origin)}`, {
-          path: e.path,
-          extensions: { ...ext, mockPlugin: origin.plugin },
-        });
+  return (result) => {
+    if (!result.errors?.length) return result;
+    let changed = false;
+    const errors = result.errors.map((e) => {
+      const ext = e.extensions ?? {};
+      if (ext['code'] !== ENTITY_NOT_FOUND) return e;
+      const subgraph = String(ext['serviceName']);
+      const type = String(ext['typename']);
+      const key = (ext['representation'] ?? {}) as Record<string, unknown>;
+      const origin = (origins.get(type) ?? []).find((o) => o.subgraph !== subgraph) ?? null;
+      log.add({ at: new Date().toISOString(), servedBy, subgraph, type, key, origin });
+      if (!origin) return e;
+      changed = true;
+      // entity-misses.ts may have said "; the key came from <subgraph>": the mock says more.
+      const base = e.message.replace(/; the key came from [^;]*$/, '');
+      return new GraphQLError(`${base}; ${mockOriginHint({ subgraph, type, key }, origin)}`, {
+        path: e.path,
+        extensions: { ...ext, mockPlugin: origin.plugin },
       });
-      if (changed) setResult({ ...result, errors });
-    },
+    });
+    return changed ? { ...result, errors } : result;
   };
 }

@@ -1,5 +1,5 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { MAX_OBSERVED_PER_TYPE, type ObservedKeySet } from '../shared/router-observed-keys.ts';
+import type { CallInspector } from './subgraph-calls.ts';
 
 // Entity keys the router has seen a real subgraph resolve in base-graph traffic: the
 // representations of `_entities` calls that came back with an entity. The control plane
@@ -73,28 +73,25 @@ export class ObservedKeys {
  * knows that key), without `__typename`: at most one call per type every RECORD_EVERY_MS,
  * MAX_PER_CALL entities of it, after the subgraph answered.
  */
-export function useObservedKeys(store: ObservedKeys): GatewayPlugin {
-  return {
-    onSubgraphExecute({ executionRequest }) {
-      const representations = executionRequest.variables?.['representations'];
-      if (!Array.isArray(representations)) return;
-      const typename = (representations[0] as Obj | undefined)?.['__typename'];
-      if (typeof typename !== 'string' || !store.wants(typename)) return;
-      return ({ result }) => {
-        if (Symbol.asyncIterator in result) return;
-        const entities = result.data?.['_entities'];
-        if (!Array.isArray(entities)) return;
-        const keys: Obj[] = [];
-        const n = Math.min(entities.length, representations.length);
-        for (let i = 0; i < n && keys.length < MAX_PER_CALL; i++) {
-          const rep = representations[i] as Obj | null;
-          // One type per call is what planners send; another type waits for its own call.
-          if (entities[i] === null || !rep || rep['__typename'] !== typename) continue;
-          const { __typename: _t, ...key } = rep;
-          keys.push(key);
-        }
-        if (keys.length) store.record(typename, keys);
-      };
-    },
+export function observedKeyCalls(store: ObservedKeys): CallInspector {
+  return ({ request }) => {
+    const representations = request.variables?.['representations'];
+    if (!Array.isArray(representations)) return;
+    const typename = (representations[0] as Obj | undefined)?.['__typename'];
+    if (typeof typename !== 'string' || !store.wants(typename)) return;
+    return (result) => {
+      const entities = result.data?.['_entities'];
+      if (!Array.isArray(entities)) return;
+      const keys: Obj[] = [];
+      const n = Math.min(entities.length, representations.length);
+      for (let i = 0; i < n && keys.length < MAX_PER_CALL; i++) {
+        const rep = representations[i] as Obj | null;
+        // One type per call is what planners send; another type waits for its own call.
+        if (entities[i] === null || !rep || rep['__typename'] !== typename) continue;
+        const { __typename: _t, ...key } = rep;
+        keys.push(key);
+      }
+      if (keys.length) store.record(typename, keys);
+    };
   };
 }

@@ -1,31 +1,22 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { ExecutionResult } from 'graphql';
 import type { Engine } from './planner.ts';
-import { requestStateOf } from './request-state.ts';
+import { requestStateOf, type RequestState } from './request-state.ts';
+import type { CallInspector } from './subgraph-calls.ts';
 
-// Apart from the recorder in query-plan.ts, which the request state names: the plugin reads
-// the request state, so keeping both in one file made the two import each other.
+// Apart from the recorder in query-plan.ts, which the request state names: these read the
+// request state, so keeping both in one file made the two import each other.
 
-/** Puts the recorded plan into `extensions.queryPlan` for requests that asked for it. */
-export function useQueryPlan(engine: Engine): GatewayPlugin {
-  return {
-    onSubgraphExecute({ subgraphName, executionRequest }) {
-      const recorder = requestStateOf(executionRequest.context)?.plan;
-      if (!recorder) return;
-      const end = recorder.begin(subgraphName, executionRequest);
-      return ({ result }) => {
-        end(Symbol.asyncIterator in result ? 0 : (result.errors?.length ?? 0));
-      };
-    },
-    onExecute({ args }) {
-      const recorder = requestStateOf(args.contextValue)?.plan;
-      if (!recorder) return;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const queryPlan = recorder.toJSON(engine, engine.currentPlan());
-          setResult({ ...result, extensions: { ...result.extensions, queryPlan } });
-        },
-      };
-    },
-  };
+/** Times each subgraph call of a request that asked for its plan. */
+export const planCalls: CallInspector = ({ subgraphName, request }) => {
+  const recorder = requestStateOf(request.context)?.plan;
+  if (!recorder) return;
+  const end = recorder.begin(subgraphName, request);
+  return (result) => void end(result.errors?.length ?? 0);
+};
+
+/** Puts the recorded plan into `extensions.queryPlan` for a request that asked for it. */
+export function withQueryPlan(state: RequestState, engine: Engine, result: ExecutionResult): ExecutionResult {
+  if (!state.plan) return result;
+  const queryPlan = state.plan.toJSON(engine, engine.currentPlan());
+  return { ...result, extensions: { ...result.extensions, queryPlan } };
 }

@@ -14,21 +14,26 @@ export interface RequestState {
   params?: object;
 }
 
+/** What a client request cancels: a subgraph call (subgraph-call.ts) or an AbortController. */
+export interface Abortable {
+  abort(reason: unknown): void;
+}
+
 /**
  * The subgraph calls one client request has in flight. A plain set rather than an
  * AbortSignal per request: listening on a signal costs an EventTarget listener per call.
  */
 export class ClientCalls {
-  private live: Set<AbortController> | null = null;
+  private live: Set<Abortable> | null = null;
   private goneWith: { reason: unknown } | null = null;
 
   /** Tracks a call; one made after the client left is aborted at once. */
-  add(call: AbortController): void {
+  add(call: Abortable): void {
     if (this.goneWith) call.abort(this.goneWith.reason);
     else (this.live ??= new Set()).add(call);
   }
 
-  delete(call: AbortController): void {
+  delete(call: Abortable): void {
     this.live?.delete(call);
   }
 

@@ -136,6 +136,11 @@ describe('subgraph faults', { timeout: 30_000 }, () => {
       path: ['me'],
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'accounts' },
     });
+    // A 200 with partial data still counts as a request with errors.
+    await waitFor('the error counter', async () => {
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      return /switchyard_router_request_errors_total\{served_by="base"\} 1\b/.test(metrics);
+    });
   });
 
   /** The demo graph with `reviews` behind a proxy that answers after `delayMs`. */
@@ -288,5 +293,46 @@ describe('identical subgraph queries in flight', { timeout: 30_000 }, () => {
   it('share one call by default, and each get their own when sharing is off', async () => {
     expect(await countAccountsCalls(true)).toBe(1);
     expect(await countAccountsCalls(false)).toBe(5);
+  });
+
+  it('keep a shared call going for the clients still waiting when the first one leaves', async () => {
+    const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
+    const slow = await startDelayProxy(accounts.url, 600);
+    try {
+      const subgraphs = demo.subgraphs.map((s) => (s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s));
+      const { url } = await routerFor(mustCompose({ subgraphs }));
+      const first = queryThenLeave(url, '{ me { name } }');
+      await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
+      const second = gql(url, '{ me { name } }');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await first.leave();
+      const answer = await second;
+      expect(answer.body).toEqual({ data: { me: { name: 'Ada Lovelace' } } });
+      expect(slow.requests()).toBe(1);
+      expect(slow.abandoned()).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('cancel a shared call once every client waiting on it has left', async () => {
+    const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
+    const slow = await startDelayProxy(accounts.url, 5000);
+    try {
+      const subgraphs = demo.subgraphs.map((s) => (s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s));
+      const { url } = await routerFor(mustCompose({ subgraphs }), { subgraphTimeoutMs: 10_000 });
+      const first = queryThenLeave(url, '{ me { name } }');
+      await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
+      const second = queryThenLeave(url, '{ me { name } }');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await first.leave();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(slow.abandoned()).toBe(0);
+      await second.leave();
+      await waitFor('the shared call to be cancelled', async () => slow.abandoned() === 1, 2000);
+      expect(slow.requests()).toBe(1);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -1,9 +1,38 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { requestStateOf } from './request-state.ts';
+import type { HttpFlights } from './http-flights.ts';
+import { SubgraphCall } from './subgraph-call.ts';
 import { subgraphError, type SubgraphExecutionRequest, type SubgraphExecutor } from './transports.ts';
 
 type Result = Awaited<ReturnType<SubgraphExecutor>>;
+/** A subgraph's answer that is not a stream. */
+export type CallResult = ExecutionResult<Record<string, unknown>>;
+
+/** One subgraph call as the router's inspectors see it before it goes out. */
+export interface InspectedCall {
+  subgraphName: string;
+  request: SubgraphExecutionRequest;
+  /** The subgraph's schema (built on first use by the engine). */
+  schema(): GraphQLSchema | undefined;
+}
+
+/**
+ * Looks at a call before it goes out and returns what to run on its answer (streams excepted),
+ * or nothing when the call does not concern it. What that returns replaces the answer.
+ */
+export type CallInspector = (call: InspectedCall) => ((result: CallResult) => CallResult | void) | void;
+
+export interface SubgraphCallOptions {
+  /** Per call. */
+  timeoutMs: number;
+  /** Changes the request before anything else sees it (the header rules). */
+  prepare?: (subgraphName: string, request: SubgraphExecutionRequest) => void;
+  /** Run in order on every call, after the deadline and transport errors are applied. */
+  inspectors: CallInspector[];
+  /** In-flight sharing of identical HTTP queries; unset: every call goes out. */
+  flights?: HttpFlights;
+}
 
 /** The abort reason of a call that has already answered (one object: no DOMException per call). */
 const SETTLED = Object.freeze({ name: 'SettledError', message: 'the subgraph call has settled' });
@@ -13,19 +42,45 @@ const SETTLED = Object.freeze({ name: 'SettledError', message: 'the subgraph cal
 const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT', 'DOWNSTREAM_SERVICE_ERROR']);
 
 /**
- * Every subgraph call, whatever its transport: a deadline (the call's signal aborts when it
- * passes, or when the client goes away), and transport failures (refused connection, timeout,
- * non-GraphQL answer) turned into errors that name the subgraph and carry no HTTP status of
- * their own, so only that subgraph's fields fail and the response stays a 200 with partial data.
+ * The router's one hook on subgraph calls, whatever their transport:
+ * - a deadline (the call's signal aborts when it passes, or when the client goes away);
+ * - transport failures (refused connection, timeout, non-GraphQL answer) turned into errors
+ *   that name the subgraph and carry no HTTP status of their own, so only that subgraph's
+ *   fields fail and the response stays a 200 with partial data;
+ * - the header rules (`prepare`) and the inspectors (query plan, entity misses, observed keys).
+ *
+ * One hook rather than a plugin each: the engine builds a hook context per plugin per call and
+ * chains a promise step per "done" callback, and with five of them the router's own layer cost
+ * more than the 5% issue 14 allows (docs/benchmarks.md).
  *
  * The deadline is ours rather than the engine's `upstreamTimeout`: that one combines abort
  * signals per call and halved the router's throughput in bench/router.ts.
  */
-export function useSubgraphCalls(timeoutMs: number): GatewayPlugin {
-  const fetchSignals = new WeakMap<object, { request: unknown; signal: AbortSignal }>();
+/**
+ * An HTTP call, kept on the engine's per-call `info` object for the fetch that carries it
+ * (callOfFetch). A property rather than a WeakMap: a WeakMap entry per call made the garbage
+ * collector's ephemeron work the larger part of this plugin's cost.
+ */
+const CALL = Symbol('switchyard.subgraphCall');
+type WithCall = { [CALL]?: { request: unknown; call: SubgraphCall } };
+
+/**
+ * The call an engine fetch carries, from the `info` and execution request of its onFetch hook.
+ * The engine sets info.executionRequest per call; a mismatch would mean another call reused the
+ * info object, and then the fetch has no call of ours.
+ */
+export function callOfFetch(info: unknown, executionRequest: unknown): SubgraphCall | undefined {
+  const entry = info && typeof info === 'object' ? (info as WithCall)[CALL] : undefined;
+  return entry && entry.request === executionRequest ? entry.call : undefined;
+}
+
+export function useSubgraphCalls({ timeoutMs, prepare, inspectors, flights }: SubgraphCallOptions): GatewayPlugin {
   return {
-    onSubgraphExecute({ subgraphName, executor, setExecutor, transportEntry }) {
+    onSubgraphExecute(payload) {
+      const { subgraphName, executor, setExecutor, transportEntry } = payload;
       const http = transportEntry?.kind === 'http';
+      // `subgraph` is a getter on the engine's hook context (it builds the schema): read it only when asked.
+      const schema = () => payload.subgraph as GraphQLSchema | undefined;
       const fail = (err: unknown): Result => ({ errors: [describe(subgraphName, err, timeoutMs)] });
       const check = (result: Result): Result => {
         if (Symbol.asyncIterator in result || !result.errors?.some(isTransportError)) return result;
@@ -35,37 +90,54 @@ export function useSubgraphCalls(timeoutMs: number): GatewayPlugin {
         };
       };
       const wrapped = (request: SubgraphExecutionRequest) => {
-        const controller = new AbortController();
+        prepare?.(subgraphName, request);
+        let after: ((result: CallResult) => CallResult | void)[] | undefined;
+        for (const inspect of inspectors) {
+          const then = inspect({ subgraphName, request, schema });
+          if (then) (after ??= []).push(then);
+        }
+        const call = new SubgraphCall();
         // The client's request: an engine-provided signal, else the router's own tracking.
         const upstream = request.signal;
         const client = upstream ? undefined : requestStateOf(request.context)?.calls;
-        const onAbort = () => controller.abort(upstream?.reason);
-        if (upstream?.aborted) controller.abort(upstream.reason);
+        const onAbort = () => call.abort(upstream?.reason);
+        if (upstream?.aborted) call.abort(upstream.reason);
         else upstream?.addEventListener('abort', onAbort, { once: true });
-        client?.add(controller);
+        client?.add(call);
         let timer: NodeJS.Timeout | undefined;
         const done = (result: Result): Result => {
           clearTimeout(timer);
           // A stream (subscription) outlives this call and must still stop when the client leaves.
           if (Symbol.asyncIterator in result) return result;
           upstream?.removeEventListener('abort', onAbort);
-          client?.delete(controller);
+          client?.delete(call);
           // Given on the request, the engine's HTTP executor ties this signal to one that lives
           // as long as the gateway and unties it only when this one aborts or is garbage
           // collected; until then every call adds a listener to a list each new call walks.
           // Ending it now keeps that list to the calls in flight.
-          if (!viaFetch && !controller.signal.aborted) controller.abort(SETTLED);
+          if (call.hasSignal && !viaFetch) call.abort(SETTLED);
+          if (after) for (const then of after) result = then(result as CallResult) ?? result;
           return result;
         };
-        // HTTP calls get the signal at fetch time (onFetch below) rather than on the request,
-        // so the engine has no signals to combine (bench/router.ts: from 10-24% behind the
-        // engine's own upstreamTimeout to ahead of it).
+        // HTTP calls are found again at fetch time (callOfFetch) rather than given a signal on
+        // the request, so the engine has no signals to combine (bench/router.ts: from 10-24%
+        // behind the engine's own upstreamTimeout to ahead of it), and the router's HTTP client
+        // needs no signal at all.
         const key = http && !upstream ? request.info : undefined;
         const viaFetch = key?.executionRequest !== undefined;
-        if (viaFetch) fetchSignals.set(key!, { request: key!.executionRequest, signal: controller.signal });
-        let pending;
+        // The fetch that carries this request stops when `carrier` aborts.
+        const send = (carrier: SubgraphCall) => {
+          (key as WithCall)[CALL] = { request: key!.executionRequest, call: carrier };
+          return executor(request);
+        };
+        let pending: Result | Promise<Result>;
         try {
-          pending = executor(viaFetch ? request : { ...request, signal: controller.signal });
+          if (viaFetch) {
+            const shared = flights?.join(subgraphName, request, call, (flight) =>
+              Promise.resolve(send(flight) as CallResult | Promise<CallResult>),
+            );
+            pending = shared ?? (send(call) as Result | Promise<Result>);
+          } else pending = executor({ ...request, signal: call.signal }) as Result | Promise<Result>;
         } catch (err) {
           return done(fail(err));
         }
@@ -73,19 +145,13 @@ export function useSubgraphCalls(timeoutMs: number): GatewayPlugin {
         // The answer or the deadline, whichever comes first (one promise per call, not a race of two).
         return new Promise<Result>((resolve, reject) => {
           timer = setTimeout(() => {
-            controller.abort(new DOMException(`Subgraph "${subgraphName}" timed out`, 'TimeoutError'));
+            call.abort(new DOMException(`Subgraph "${subgraphName}" timed out`, 'TimeoutError'));
             resolve({ errors: [timeoutError(subgraphName, timeoutMs)] });
           }, timeoutMs);
           pending.then(check, fail).then(resolve, reject);
         }).then(done);
       };
       setExecutor(wrapped as SubgraphExecutor);
-    },
-    onFetch({ info, executionRequest, options, setOptions }) {
-      const call = info ? fetchSignals.get(info) : undefined;
-      // The engine sets info.executionRequest per call; a mismatch would mean another call
-      // reused the info object, and then this one keeps the engine's own signal.
-      if (call && call.request === executionRequest) setOptions({ ...options, signal: call.signal });
     },
   };
 }

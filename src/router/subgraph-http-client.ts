@@ -3,6 +3,8 @@ import https from 'node:https';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { abortError, type SubgraphCall } from './subgraph-call.ts';
+import { callOfFetch } from './subgraph-calls.ts';
 
 /**
  * The HTTP client of subgraph calls (decision 0017). The engine's default fetch
@@ -19,10 +21,15 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
  */
 export function useSubgraphHttpClient(): GatewayPlugin {
   return {
-    onFetch({ url, options, fetchFn, setFetchFn }) {
-      if (!isSimpleCall(url, options)) return;
-      const fallback = fetchFn;
-      setFetchFn((u, init) => sendCall(String(u), init as RequestInit, fallback as Fallback));
+    onFetch({ url, options, fetchFn, setFetchFn, setOptions, info, executionRequest }) {
+      // The call's deadline and cancellation (subgraph-calls.ts), where the router tracks it.
+      const call = callOfFetch(info, executionRequest);
+      if (!isSimpleCall(url, options)) {
+        if (call) setOptions({ ...options, signal: call.signal });
+        return;
+      }
+      const fallback = fetchFn as Fallback;
+      setFetchFn((u, init) => sendCall(String(u), init as RequestInit, fallback, call));
     },
   };
 }
@@ -65,7 +72,19 @@ function toNodeHeaders(headers: HeadersInit | undefined, body: string): Record<s
   return out;
 }
 
-function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = false): Promise<Response> {
+function sendCall(
+  url: string,
+  init: RequestInit,
+  fallback: Fallback,
+  call: SubgraphCall | undefined,
+  retried = false,
+): Promise<Response> {
+  // A call of ours is stopped through `call`; a fetch the router does not track keeps its signal.
+  const aborted = () => (call ? call.aborted : (init.signal?.aborted ?? false));
+  const reason = () => (call ? call.reason : init.signal?.reason);
+  // Redirects and other hand-overs go to the engine's fetch, which needs a signal.
+  const handOver = (u: string) => fallback(u, call ? { ...init, signal: call.signal } : init);
+  if (call?.aborted) return Promise.reject(abortError(call.reason));
   return new Promise<Response>((resolve, reject) => {
     const body = init.body as string;
     const target = new URL(url);
@@ -74,8 +93,9 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
       method: 'POST',
       headers: toNodeHeaders(init.headers, body),
       agent,
-      signal: init.signal ?? undefined,
+      signal: call ? undefined : (init.signal ?? undefined),
     });
+    call?.onAbort((why) => request.destroy(abortError(why)));
     let answered = false;
     request.once('error', (err: NodeJS.ErrnoException) => {
       // A kept-alive socket the subgraph closed just as we wrote to it: most likely the subgraph
@@ -86,11 +106,11 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
         !answered &&
         !retried &&
         request.reusedSocket &&
-        !init.signal?.aborted &&
+        !aborted() &&
         RESET.has(err.code ?? '') &&
         !isMutation(body)
       )
-        resolve(sendCall(url, init, fallback, true));
+        resolve(sendCall(url, init, fallback, call, true));
       else reject(err);
     });
     request.once('response', (res) => {
@@ -99,7 +119,8 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
       const location = res.headers.location;
       if (location && REDIRECTS.has(status)) {
         res.resume();
-        resolve(fallback(new URL(location, url).toString(), init));
+        call?.onAbort(null);
+        resolve(handOver(new URL(location, url).toString()));
         return;
       }
       const contentType = String(res.headers['content-type'] ?? '');
@@ -110,8 +131,9 @@ function sendCall(url: string, init: RequestInit, fallback: Fallback, retried = 
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.once('error', reject);
-      res.once('aborted', () => reject(init.signal?.reason ?? new Error('The subgraph closed the connection mid-answer')));
+      res.once('aborted', () => reject(reason() ?? new Error('The subgraph closed the connection mid-answer')));
       res.once('end', () => {
+        call?.onAbort(null);
         try {
           resolve(new SubgraphResponse(url, res, decode(res.headers, Buffer.concat(chunks))) as unknown as Response);
         } catch (err) {
