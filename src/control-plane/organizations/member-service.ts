@@ -4,7 +4,8 @@ import { hashToken, randomToken } from '../auth/tokens.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { OrgContext, Principal } from '../auth/principal.ts';
 import { actorId } from '../auth/principal.ts';
-import type { UserRepository } from '../users/user-repository.ts';
+import { lockAccountEmail } from '../users/email-lock.ts';
+import { UserRepository } from '../users/user-repository.ts';
 import type { OrganizationRepository } from './organization-repository.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { CreatedInvitation, Invitation, MemberList } from '../../shared/api/organizations.ts';
@@ -130,6 +131,14 @@ export class MemberService {
     }
     const passwordHash = existing ? null : await hashPassword(input.password);
     return db.transaction(async (tx) => {
+      // A first SSO login of this email may be creating the account right now (it takes the
+      // same lock); after the lock, look again rather than insert a second account.
+      await lockAccountEmail(tx, invitation.email);
+      if (!existing && (await new UserRepository(tx).findByEmail(invitation.email))) {
+        throw conflict(
+          `An account for ${invitation.email} was created while this invitation was being accepted (by a single sign-on login); open the invitation link again`,
+        );
+      }
       if (!(await organizations.markAccepted(invitation.id, this.deps.now(), tx))) {
         throw conflict('This invitation has already been used');
       }

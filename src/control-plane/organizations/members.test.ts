@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../http/errors.ts';
 import { ADMIN_EMAIL, ORG, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { UserRepository } from '../users/user-repository.ts';
+import { MemberService } from './member-service.ts';
+import { OrganizationRepository } from './organization-repository.ts';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -60,6 +64,30 @@ describe('invitations', () => {
     const right = await ts.client().json('POST', `/api/v1/invitations/${token}/accept`, { password: 'member password 123' });
     expect(right.status).toBe(200);
     expect((right.body.organizations as { slug: string; role: string }[]).map((o) => `${o.slug}:${o.role}`).sort()).toEqual(['acme:developer', 'globex:viewer']);
+  });
+
+  it('an account created by an SSO login while the invitation is accepted is a 409, not a second account', async () => {
+    const admin = await ts.admin();
+    const invite = await admin.json('POST', `/api/v1/orgs/${ORG}/invitations`, { email: 'racer@example.test', role: 'viewer' });
+    const token = acceptToken(invite.body);
+    const { db } = ts.database;
+    const users = new UserRepository(db);
+    // The moment of the race: the acceptance has looked for the account and found none, and a
+    // first SSO login (which takes the same email lock) commits the account before it inserts one.
+    const stale = Object.assign(Object.create(users) as UserRepository, {
+      findByEmail: async (email: string) => {
+        const found = await users.findByEmail(email);
+        if (!found) await users.create({ email, name: 'Racer (SSO)', passwordHash: null });
+        return undefined;
+      },
+    });
+    const service = new MemberService({ db, users: stale, organizations: new OrganizationRepository(db), now: () => new Date() });
+    const err = await service.accept(token, { password: 'a long enough password' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ status: 409, message: expect.stringMatching(/racer@example\.test was created while this invitation was being accepted/) });
+    expect((await users.findByEmail('racer@example.test'))?.name).toBe('Racer (SSO)');
+    // Nothing was used up: the invitation is still open.
+    expect((await ts.client().json('GET', `/api/v1/invitations/${token}`)).status).toBe(200);
   });
 
   it('refuses a second open invitation for one email, and a revoked link stops working', async () => {

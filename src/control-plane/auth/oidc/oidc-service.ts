@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { emailSchema } from '../../../shared/names.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { lockAccountEmail, lockKey } from '../../users/email-lock.ts';
 import { UserRepository } from '../../users/user-repository.ts';
 import { OrganizationRepository } from '../../organizations/organization-repository.ts';
 import { AuditRepository } from '../../graphs/audit/audit-repository.ts';
@@ -93,8 +93,9 @@ export class OidcService {
       // unique email. Held until commit, so the second sees the first's user, identity and
       // membership and signs in as a returning user. Identity first, then email: every login
       // takes them in that order, so two logins never wait on each other in a circle.
-      await lockLogin(tx, `identity:${issuer}\n${subject}`);
-      await lockLogin(tx, `email:${email}`);
+      await lockKey(tx, `identity:${issuer}\n${subject}`);
+      // The same lock an invitation's acceptance takes before it creates an account.
+      await lockAccountEmail(tx, email);
       const users = new UserRepository(tx);
       const identities = new OidcRepository(tx);
       const organizations = new OrganizationRepository(tx);
@@ -137,8 +138,4 @@ export class OidcService {
       return user.id;
     });
   }
-}
-
-async function lockLogin(tx: Database, key: string): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`switchyard-sso-login:${key}`}, 0))`);
 }
