@@ -56,8 +56,9 @@ export async function mockKeyPools(
   // Keys real traffic resolved first: they are the data people query, and cost no request.
   const found = new Map<string, Obj[]>();
   const source = new Map<string, KeyPoolSource>();
+  const observed = missing.length && opts.observed ? await opts.observed.keysOf(chosen.graph.id, missing.map((t) => t.type)) : null;
   for (const t of missing) {
-    const pool = observedPool((await opts.observed?.keysOf(chosen.graph.id, t.type)) ?? [], t);
+    const pool = observedPool(observed?.get(t.type) ?? [], t);
     if (pool.length) {
       found.set(t.type, pool);
       source.set(t.type, 'observed');

@@ -32,10 +32,23 @@ export class ObservedKeyStore {
       });
   }
 
-  /** A type's keys as the routers sent them (newest first), at most MAX_OBSERVED_PER_TYPE, no duplicates. */
-  async keysOf(graphId: string, type: string): Promise<Obj[]> {
+  /**
+   * Each type's keys as the routers sent them (newest first), at most MAX_OBSERVED_PER_TYPE,
+   * no duplicates; a type no router sent is absent. One query for all the types.
+   */
+  async keysOf(graphId: string, types: readonly string[]): Promise<Map<string, Obj[]>> {
+    const out = new Map<string, Obj[]>();
+    if (!types.length) return out;
+    const wanted = sql.join(
+      types.map((t) => sql`${t}`),
+      sql`, `,
+    );
     const rows = await this.db
-      .select({ keys: sql<Obj[] | null>`${routerObservedKeys.keys} -> ${type}` })
+      .select({
+        // Only the asked-for types leave the database, not every type the routers saw.
+        keys: sql<Record<string, Obj[]> | null>`(SELECT jsonb_object_agg(e.key, e.value)
+          FROM jsonb_each(${routerObservedKeys.keys}) e WHERE e.key IN (${wanted}))`,
+      })
       .from(routerObservedKeys)
       .where(
         sql`${eq(routerObservedKeys.graphId, graphId)} AND NOT EXISTS (
@@ -43,13 +56,17 @@ export class ObservedKeyStore {
       )
       .orderBy(desc(routerObservedKeys.pushedAt))
       .limit(MAX_ROUTERS_PER_GRAPH);
-    const seen = new Map<string, Obj>();
-    for (const row of rows) {
-      for (const key of Array.isArray(row.keys) ? row.keys : []) {
-        if (seen.size >= MAX_OBSERVED_PER_TYPE) break;
-        seen.set(JSON.stringify(key), key);
+    for (const type of types) {
+      const seen = new Map<string, Obj>();
+      for (const row of rows) {
+        const keys = row.keys?.[type];
+        for (const key of Array.isArray(keys) ? keys : []) {
+          if (seen.size >= MAX_OBSERVED_PER_TYPE) break;
+          seen.set(JSON.stringify(key), key);
+        }
       }
+      if (seen.size) out.set(type, [...seen.values()]);
     }
-    return [...seen.values()];
+    return out;
   }
 }
