@@ -14,9 +14,8 @@ export interface ResultHookOptions {
 /**
  * The router's one hook on finished operations, in this order: entity misses explained (where
  * the key came from), a mock's part in them, the error flag for metrics, the recorded plan.
- * One hook for the same reason subgraph-calls.ts has one: the engine pays per plugin and per
- * "done" callback. It must come after the planner's plugin, which sets the current plan in
- * its own onExecuteDone.
+ * One hook, as subgraph-calls.ts has one, so the order of these steps is in one place. It must
+ * come after the planner's plugin, which sets the current plan in its own onExecuteDone.
  *
  * Requests refused before execution (unparsable, invalid, over a limit) never get here; the
  * HTTP layer answers those with a 400, which the metrics count as failed.

@@ -42,21 +42,6 @@ const SETTLED = Object.freeze({ name: 'SettledError', message: 'the subgraph cal
 const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT', 'DOWNSTREAM_SERVICE_ERROR']);
 
 /**
- * The router's one hook on subgraph calls, whatever their transport:
- * - a deadline (the call's signal aborts when it passes, or when the client goes away);
- * - transport failures (refused connection, timeout, non-GraphQL answer) turned into errors
- *   that name the subgraph and carry no HTTP status of their own, so only that subgraph's
- *   fields fail and the response stays a 200 with partial data;
- * - the header rules (`prepare`) and the inspectors (query plan, entity misses, observed keys).
- *
- * One hook rather than a plugin each: the engine builds a hook context per plugin per call and
- * chains a promise step per "done" callback, and with five of them the router's own layer cost
- * more than the 5% issue 14 allows (docs/benchmarks.md).
- *
- * The deadline is ours rather than the engine's `upstreamTimeout`: that one combines abort
- * signals per call and halved the router's throughput in bench/router.ts.
- */
-/**
  * An HTTP call, kept on the engine's per-call `info` object for the fetch that carries it
  * (callOfFetch). A property rather than a WeakMap: a WeakMap entry per call made the garbage
  * collector's ephemeron work the larger part of this plugin's cost.
@@ -74,6 +59,22 @@ export function callOfFetch(info: unknown, executionRequest: unknown): SubgraphC
   return entry && entry.request === executionRequest ? entry.call : undefined;
 }
 
+/**
+ * The router's one hook on subgraph calls, whatever their transport:
+ * - a deadline (the call aborts when it passes, or when the client goes away; a SubgraphCall,
+ *   which makes an AbortSignal only for a transport that asks for one: decision 0019);
+ * - transport failures (refused connection, timeout, non-GraphQL answer) turned into errors
+ *   that name the subgraph and carry no HTTP status of their own, so only that subgraph's
+ *   fields fail and the response stays a 200 with partial data;
+ * - the header rules (`prepare`) and the inspectors (query plan, entity misses, observed keys);
+ * - in-flight sharing of identical HTTP queries (`flights`).
+ *
+ * One hook rather than a plugin each, so the order of these steps is in one place (the engine's
+ * cost per extra hook measured small; what was costly was an AbortSignal per call).
+ *
+ * The deadline is ours rather than the engine's `upstreamTimeout`: that one combines abort
+ * signals per call and halved the router's throughput in bench/router.ts.
+ */
 export function useSubgraphCalls({ timeoutMs, prepare, inspectors, flights }: SubgraphCallOptions): GatewayPlugin {
   return {
     onSubgraphExecute(payload) {
