@@ -40,7 +40,9 @@ export class HttpFlights {
     caller: SubgraphCall,
     start: (call: SubgraphCall) => Promise<ExecutionResult>,
   ): Promise<ExecutionResult> | undefined {
-    if (operationOf(request) !== 'query') return undefined;
+    // Like the engine: a request whose variables hold files (sent as multipart) is never shared,
+    // since two different files print as the same JSON.
+    if (operationOf(request) !== 'query' || !isPlainJson(request.variables)) return undefined;
     if (caller.aborted) return Promise.reject(abortError(caller.reason));
     const key = flightKey(subgraphName, request);
     let flight = this.inflight.get(key);
@@ -68,7 +70,9 @@ export class HttpFlights {
       joined.promise.then(
         (result) => {
           caller.onAbort(null);
-          resolve(joined.joined > 1 && result.data ? { ...result, data: structuredClone(result.data) } : result);
+          resolve(
+            joined.joined > 1 && result.data ? { ...result, data: structuredClone(result.data) } : result,
+          );
         },
         (err: unknown) => {
           caller.onAbort(null);
@@ -93,6 +97,17 @@ function flightKey(subgraphName: string, request: SubgraphExecutionRequest): str
     `${subgraphName}\u0000${request.operationName ?? ''}\u0000${defaultPrintFn(request.document)}` +
     `\u0000${JSON.stringify(request.variables ?? null)}\u0000${JSON.stringify(request.extensions ?? null)}`
   );
+}
+
+/** Whether a value is made of JSON's own types only (no File, Blob, stream or other class). */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value !== 'object')
+    return typeof value !== 'function' && typeof value !== 'bigint';
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 function operationOf(request: SubgraphExecutionRequest): string | undefined {
