@@ -1,5 +1,6 @@
 import { defaultPrintFn } from '@graphql-tools/executor-common';
-import { Kind, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import { operationOf, ownCopy } from '../plugins/transport/single-flight.ts';
 import { abortError, SubgraphCall } from './subgraph-call.ts';
 import type { SubgraphExecutionRequest } from './transports.ts';
 
@@ -70,9 +71,7 @@ export class HttpFlights {
       joined.promise.then(
         (result) => {
           caller.onAbort(null);
-          resolve(
-            joined.joined > 1 && result.data ? { ...result, data: structuredClone(result.data) } : result,
-          );
+          resolve(joined.joined > 1 ? ownCopy(result) : result);
         },
         (err: unknown) => {
           caller.onAbort(null);
@@ -108,11 +107,4 @@ function isPlainJson(value: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return false;
   for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
   return true;
-}
-
-function operationOf(request: SubgraphExecutionRequest): string | undefined {
-  if (request.operationType) return request.operationType;
-  for (const def of request.document.definitions)
-    if (def.kind === Kind.OPERATION_DEFINITION) return def.operation;
-  return undefined;
 }

@@ -1,10 +1,10 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
-import { execute, getOperationAST, GraphQLError, print, type ExecutionResult } from 'graphql';
+import { execute, GraphQLError, print, type ExecutionResult } from 'graphql';
 import type { UnaryTransport } from '../grpc/call.ts';
 import { createUnaryTransport } from '../grpc/unary-transport.ts';
 import { Batcher } from './batcher.ts';
-import { flightKey, SingleFlight } from './single-flight.ts';
+import { flightKey, operationOf, ownCopy, SingleFlight } from './single-flight.ts';
 import {
   compileSubgraph,
   type CompiledSubgraph,
@@ -142,14 +142,6 @@ function callMetadata(request: ExecutionRequest): Record<string, string> | undef
     (metadata ??= {})[name] = value;
   }
   return metadata;
-}
-
-function operationOf(request: ExecutionRequest): string | undefined {
-  return request.operationType ?? getOperationAST(request.document, request.operationName)?.operation;
-}
-
-function ownCopy(result: ExecutionResult): ExecutionResult {
-  return result.data ? { ...result, data: structuredClone(result.data) } : result;
 }
 
 /** A grpc_service: a plain h2c connection to the team's server at its routing URL. */

@@ -1,4 +1,6 @@
 import { status } from '@grpc/grpc-js';
+import type { ExecutionRequest } from '@graphql-tools/utils';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import { GrpcCallError } from '../grpc/call.ts';
 
 /**
@@ -76,4 +78,14 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onGiveUp: () 
       },
     );
   });
+}
+
+/** The kind of operation a request runs: only queries are ever shared. */
+export function operationOf(request: ExecutionRequest): string | undefined {
+  return request.operationType ?? getOperationAST(request.document, request.operationName)?.operation;
+}
+
+/** A shared answer, with data of its own for one caller: the gateway annotates and merges into it. */
+export function ownCopy<T extends ExecutionResult>(result: T): T {
+  return result.data ? { ...result, data: structuredClone(result.data) } : result;
 }
