@@ -35,11 +35,6 @@ export class SubgraphCall {
   onAbort(listener: ((reason: unknown) => void) | null): void {
     this.listener = listener;
   }
-
-  /** Whether a signal was ever made for this call. */
-  get hasSignal(): boolean {
-    return this.controller !== null;
-  }
 }
 
 /** An error like the one node:http raises when a request's signal aborts it. */

@@ -116,7 +116,7 @@ export function useSubgraphCalls({ timeoutMs, prepare, inspectors, flights }: Su
           // as long as the gateway and unties it only when this one aborts or is garbage
           // collected; until then every call adds a listener to a list each new call walks.
           // Ending it now keeps that list to the calls in flight.
-          if (call.hasSignal && !viaFetch) call.abort(SETTLED);
+          if (!viaFetch) call.abort(SETTLED);
           if (after) for (const then of after) result = then(result as CallResult) ?? result;
           return result;
         };
