@@ -11,15 +11,19 @@
  * and CPU per request of each as a ratio to the first variant, per round, as the median with a
  * bootstrap 95% interval. Build dist/ first (`npm run build:node`).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { composeRouterConfig } from '../src/router/compose/local-config.ts';
-import { demoSubgraphSdls, type DemoSubgraphName } from '../src/control-plane/demo/subgraphs/index.ts';
 import { median, medianWithInterval, roundOrder } from './fixtures/paired-stats.ts';
-import { cpuUs, pinProcesses, startChild, stopChildren } from './fixtures/processes.ts';
+import {
+  cpuUs,
+  pinProcesses,
+  startDemoGraph,
+  startPeerProcess,
+  startRouterProcess,
+  stopChildren,
+} from './fixtures/processes.ts';
 
 interface Variant {
   id: string;
@@ -34,40 +38,24 @@ const QUERY = process.env['Q'] ?? '{ topProducts(first: 2) { name reviews { body
 const variants = JSON.parse(
   process.env['VARIANTS'] ?? '[{"id":"router"},{"id":"rust","peer":"rust"}]',
 ) as Variant[];
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-
 const children: Parameters<typeof stopChildren>[0] = [];
 const dir = await mkdtemp(path.join(os.tmpdir(), 'swy-router-paired-'));
 try {
-  const demo = await startChild(
-    children,
-    process.execPath,
-    ['--import', 'tsx', fixture('demo-subgraphs-process.ts')],
-    'stdout',
-  );
-  const subgraphs = demo.address.split(',').map((pair) => {
-    const [name, url] = pair.split('=') as [DemoSubgraphName, string];
-    return { name, url, sdl: demoSubgraphSdls[name] };
-  });
-  const composed = composeRouterConfig({ subgraphs });
-  if (!composed.ok) throw new Error('demo graph does not compose');
-  const supergraph = path.join(dir, 'supergraph.graphql');
-  const config = path.join(dir, 'config.json');
-  await writeFile(supergraph, composed.config.base.supergraphSdl);
-  await writeFile(config, JSON.stringify(composed.config));
-
+  const demo = await startDemoGraph(children, dir);
   const targets: { id: string; url: string; pid: number }[] = [];
   for (const v of variants) {
-    const args = v.peer
-      ? ['--import', 'tsx', fixture('peer-process.ts'), v.peer, supergraph]
-      : [fixture('router-process.mjs'), config];
+    if (v.peer) {
+      const { endpoint, pid } = await startPeerProcess(children, v.peer, demo.supergraphFile);
+      targets.push({ id: v.id, url: endpoint, pid: pid! });
+      continue;
+    }
     const env = { ...v.env, ...(v.dist ? { SWITCHYARD_BENCH_DIST: path.resolve(v.dist) } : {}) };
-    const { child, address } = await startChild(children, process.execPath, args, 'stdout', env);
-    targets.push({ id: v.id, url: `${address}/graphql`, pid: child.pid! });
+    const { url, pid } = await startRouterProcess(children, dir, v.id, demo.config, undefined, env);
+    targets.push({ id: v.id, url: `${url}/graphql`, pid });
   }
   pinProcesses(
     targets.map((t) => t.pid),
-    [children[0]!.pid ?? null],
+    [demo.pid],
   );
 
   const leg = async (t: (typeof targets)[number], seconds: number) => {

@@ -1,14 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { composeRouterConfig } from '../src/router/compose/local-config.ts';
-import { demoSubgraphSdls, type DemoSubgraphName } from '../src/control-plane/demo/subgraphs/index.ts';
 import { silentLogger } from '../src/router/logger.ts';
 import { startRouter } from '../src/router/start.ts';
 import { median, medianWithInterval, roundOrder, type Interval } from './fixtures/paired-stats.ts';
-import { cpuUs, pinProcesses, startChild, startRouterProcess, stopChildren } from './fixtures/processes.ts';
+import {
+  cpuUs,
+  pinProcesses,
+  startDemoGraph,
+  startPeerProcess,
+  startRouterProcess,
+  stopChildren,
+} from './fixtures/processes.ts';
 import { fmt, summarize, table, time } from './lib.ts';
 
 /**
@@ -53,8 +57,6 @@ interface Leg {
   cpuUsPerReq: number | null;
 }
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-
 async function leg(target: Target, query: string, seconds: number): Promise<Leg> {
   const before = cpuUs(target.pid);
   const r = await autocannon({
@@ -95,32 +97,13 @@ export async function benchRouter(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'swy-bench-router-'));
   const children: Parameters<typeof stopChildren>[0] = [];
   try {
-    const demo = await startChild(
-      children,
-      process.execPath,
-      ['--import', 'tsx', fixture('demo-subgraphs-process.ts')],
-      'stdout',
-    );
-    const subgraphs = demo.address.split(',').map((pair) => {
-      const [name, url] = pair.split('=') as [DemoSubgraphName, string];
-      return { name, url, sdl: demoSubgraphSdls[name] };
+    const demo = await startDemoGraph(children, dir);
+    const peer = async (id: TargetId, kind: string): Promise<Target> => ({
+      id,
+      ...(await startPeerProcess(children, kind, demo.supergraphFile)),
     });
-    const composed = composeRouterConfig({ subgraphs });
-    if (!composed.ok) throw new Error('demo graph does not compose');
-    const supergraphFile = path.join(dir, 'supergraph.graphql');
-    await writeFile(supergraphFile, composed.config.base.supergraphSdl);
-
-    const peer = async (id: TargetId, kind: string): Promise<Target> => {
-      const { child, address } = await startChild(
-        children,
-        process.execPath,
-        ['--import', 'tsx', fixture('peer-process.ts'), kind, supergraphFile],
-        'stdout',
-      );
-      return { id, endpoint: `${address}/graphql`, pid: child.pid ?? null };
-    };
     const switchyard = async (id: TargetId, env: Record<string, string>): Promise<Target> => {
-      const { url, pid } = await startRouterProcess(children, dir, id, composed.config, undefined, env);
+      const { url, pid } = await startRouterProcess(children, dir, id, demo.config, undefined, env);
       return { id, endpoint: `${url}/graphql`, pid };
     };
     const targets: Target[] = [
@@ -130,11 +113,11 @@ export async function benchRouter(): Promise<string> {
       await switchyard('switchyard', {}),
       await switchyard('switchyard-nodedup', { SWITCHYARD_ROUTER_DEDUPLICATE: 'false' }),
     ];
-    const productsUrl = subgraphs.find((s) => s.name === 'products')!.url;
-    const direct: Target = { id: 'direct', endpoint: productsUrl, pid: children[0]!.pid ?? null };
+    const productsUrl = demo.subgraphs.find((s) => s.name === 'products')!.url;
+    const direct: Target = { id: 'direct', endpoint: productsUrl, pid: demo.pid };
     const pinned = pinProcesses(
       targets.map((t) => t.pid!),
-      [children[0]!.pid ?? null],
+      [demo.pid],
     );
 
     const legs = new Map<string, Leg[]>();
@@ -219,8 +202,8 @@ export async function benchRouter(): Promise<string> {
     try {
       for (let i = 0; i < 20; i++) {
         const config = {
-          ...composed.config,
-          base: { ...composed.config.base, compositionId: `bench-${i}` },
+          ...demo.config,
+          base: { ...demo.config.base, compositionId: `bench-${i}` },
           builtAt: new Date(i * 1000).toISOString(),
         };
         const { ms, value } = await time(() => swapRouter.router.applyConfig(config));
