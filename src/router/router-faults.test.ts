@@ -2,41 +2,29 @@ import { createServer } from 'node:http';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSubgraphs, type DemoSubgraphs } from '../control-plane/demo/subgraphs/index.ts';
-import { createRouter, type Router } from './router.ts';
+import { createRouter } from './router.ts';
 import {
   gql,
   listen,
   mustCompose,
   queryThenLeave,
+  routerServers,
   startDelayProxy,
   waitFor,
-  type RunningServer,
 } from './testing/helpers.ts';
 import type { SubgraphExecutionRequest, SubgraphTransportProvider } from './transports.ts';
 
 const strict = { accept: 'application/graphql-response+json' };
 
 let demo: DemoSubgraphs;
-let running: { router: Router; server: RunningServer }[] = [];
-
-async function routerFor(config: unknown, options: Parameters<typeof createRouter>[0] = {}) {
-  const router = createRouter(options);
-  const result = await router.applyConfig(config);
-  if (result.status !== 'applied') throw new Error(JSON.stringify(result));
-  const server = await listen(createServer(router.handle));
-  running.push({ router, server });
-  return { router, url: server.url };
-}
+const routers = routerServers();
+const routerFor = routers.serve;
 
 beforeAll(async () => {
   demo = await startDemoSubgraphs();
 });
 afterAll(async () => {
-  for (const r of running) {
-    await r.server.close();
-    await r.router.close();
-  }
-  running = [];
+  await routers.close();
   await demo.close();
 });
 
@@ -281,77 +269,3 @@ describe('transport seam', { timeout: 30_000 }, () => {
     expect(events).toEqual(['acquire reviews base', 'release reviews base']);
   });
 });
-
-// On both planners: the sharing is the router's own (http-flights.ts), under either engine.
-describe.each(['rust', 'js'] as const)(
-  'identical subgraph queries in flight (%s planner)',
-  { timeout: 30_000 },
-  (planner) => {
-    // A slow accounts subgraph, so that concurrent requests overlap at the subgraph.
-    async function countAccountsCalls(deduplicateSubgraphRequests: boolean): Promise<number> {
-      const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
-      const slow = await startDelayProxy(accounts.url, 150);
-      try {
-        const subgraphs = demo.subgraphs.map((s) =>
-          s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s,
-        );
-        const { url } = await routerFor(mustCompose({ subgraphs }), { deduplicateSubgraphRequests, planner });
-        const answers = await Promise.all(Array.from({ length: 5 }, () => gql(url, '{ me { name } }')));
-        for (const a of answers) expect(a.body.data).toEqual({ me: { name: 'Ada Lovelace' } });
-        return slow.requests();
-      } finally {
-        await slow.close();
-      }
-    }
-
-    it('share one call by default, and each get their own when sharing is off', async () => {
-      expect(await countAccountsCalls(true)).toBe(1);
-      expect(await countAccountsCalls(false)).toBe(5);
-    });
-
-    it('keep a shared call going for the clients still waiting when the first one leaves', async () => {
-      const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
-      const slow = await startDelayProxy(accounts.url, 600);
-      try {
-        const subgraphs = demo.subgraphs.map((s) =>
-          s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s,
-        );
-        const { url } = await routerFor(mustCompose({ subgraphs }), { planner });
-        const first = queryThenLeave(url, '{ me { name } }');
-        await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
-        const second = gql(url, '{ me { name } }');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        await first.leave();
-        const answer = await second;
-        expect(answer.body).toEqual({ data: { me: { name: 'Ada Lovelace' } } });
-        expect(slow.requests()).toBe(1);
-        expect(slow.abandoned()).toBe(0);
-      } finally {
-        await slow.close();
-      }
-    });
-
-    it('cancel a shared call once every client waiting on it has left', async () => {
-      const accounts = demo.subgraphs.find((s) => s.name === 'accounts')!;
-      const slow = await startDelayProxy(accounts.url, 5000);
-      try {
-        const subgraphs = demo.subgraphs.map((s) =>
-          s.name === 'accounts' ? { ...s, url: slow.graphqlUrl } : s,
-        );
-        const { url } = await routerFor(mustCompose({ subgraphs }), { subgraphTimeoutMs: 10_000, planner });
-        const first = queryThenLeave(url, '{ me { name } }');
-        await waitFor('the call to reach the subgraph', async () => slow.requests() === 1);
-        const second = queryThenLeave(url, '{ me { name } }');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        await first.leave();
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(slow.abandoned()).toBe(0);
-        await second.leave();
-        await waitFor('the shared call to be cancelled', async () => slow.abandoned() === 1, 2000);
-        expect(slow.requests()).toBe(1);
-      } finally {
-        await slow.close();
-      }
-    });
-  },
-);

@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeRouterConfig, type LocalGraphInput } from '../compose/local-config.ts';
 import type { RouterConfig } from '../../shared/router-config.ts';
+import { createRouter, type Router } from '../router.ts';
 
 export interface GraphQLResponse {
   status: number;
@@ -75,6 +76,27 @@ export async function listen(server: Server, port = 0): Promise<RunningServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Routers serving configs on loopback for one test file; `close` stops every one. */
+export function routerServers() {
+  const running: { router: Router; server: RunningServer }[] = [];
+  return {
+    async serve(config: unknown, options: Parameters<typeof createRouter>[0] = {}) {
+      const router = createRouter(options);
+      const result = await router.applyConfig(config);
+      if (result.status !== 'applied') throw new Error(JSON.stringify(result));
+      const server = await listen(createServer(router.handle));
+      running.push({ router, server });
+      return { router, url: server.url };
+    },
+    async close() {
+      for (const r of running.splice(0)) {
+        await r.server.close();
+        await r.router.close();
+      }
+    },
   };
 }
 
