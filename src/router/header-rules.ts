@@ -105,9 +105,9 @@ function forwardable(name: string, value: string | null): string | null {
 
 /**
  * Puts the headers the rules produce on each subgraph execution request, as
- * `extensions.headers`: the engine's HTTP executor sends those (and keys its in-flight
- * deduplication on them, so callers with different tokens never share a call), and the gRPC
- * executor sends them as call metadata. Undefined when the rules forward nothing.
+ * `extensions.headers`: the engine's HTTP executor sends those, the router's in-flight sharing
+ * keys on them (http-flights.ts, so callers with different tokens never share a call), and the
+ * gRPC executor sends them as call metadata. Undefined when the rules forward nothing.
  */
 export function headerRulesPrepare(rules: HeaderRules | undefined): SubgraphCallOptions['prepare'] {
   if (!rules || !hasHeaderRules(rules)) return undefined;
