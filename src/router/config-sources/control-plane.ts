@@ -36,16 +36,16 @@ class HttpStatusError extends Error {
   }
 }
 
-/**
- * Follows the control plane: the change stream (SSE) while it is up; when it drops, one poll
- * with If-None-Match to catch up, more polls while it stays down, and reconnects with
- * exponential backoff and jitter. The router keeps serving what it has all along.
- */
 /** The control plane's API URL as a base that relative API paths resolve under (a path prefix kept). */
 export function controlPlaneBase(apiUrl: string): URL {
   return new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
 }
 
+/**
+ * Follows the control plane: the change stream (SSE) while it is up; when it drops, one poll
+ * with If-None-Match to catch up, more polls while it stays down, and reconnects with
+ * exponential backoff and jitter. The router keeps serving what it has all along.
+ */
 export class ControlPlaneSource {
   private stopped = false;
   private abort: AbortController | undefined;
