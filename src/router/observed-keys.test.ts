@@ -5,8 +5,8 @@ import { silentLogger } from './logger.ts';
 import { MAX_OBSERVED_PER_TYPE } from '../shared/router-observed-keys.ts';
 import { ObservedKeys } from './observed-keys.ts';
 import { pushObservedKeys } from './observed-keys-push.ts';
-import { createRouter, type Router } from './router.ts';
-import { gql, listen, mustCompose, type RunningServer } from './testing/helpers.ts';
+import type { Router } from './router.ts';
+import { gql, listen, mustCompose, routerServers } from './testing/helpers.ts';
 
 const reviewsSdl = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -26,7 +26,7 @@ const users: Record<string, { id: string; name: string }> = {
 };
 
 let subgraphs: RunningSubgraph[] = [];
-const running: { router: Router; server: RunningServer }[] = [];
+const routers = routerServers();
 
 beforeAll(async () => {
   const reviews = (name: string, ids: string[]) =>
@@ -55,24 +55,18 @@ beforeAll(async () => {
   ];
 });
 afterAll(async () => {
-  for (const r of running) {
-    await r.server.close();
-    await r.router.close();
-  }
+  await routers.close();
   await Promise.all(subgraphs.map((s) => s.close()));
 });
 
-async function serve(options: { observeKeys?: boolean } = {}): Promise<{ router: Router; url: string }> {
+/** A router serving reviews and accounts, with a flag that swaps reviews for the mock; it throws unless the config applied. */
+function serve(options: { observeKeys?: boolean } = {}): Promise<{ router: Router; url: string }> {
   const [reviews, mock, accounts] = subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
   const config = mustCompose({
     subgraphs: [reviews!, accounts!],
     featureFlags: [{ name: 'preview', subgraphs: [{ ...mock!, name: 'reviews' }] }],
   });
-  const router = createRouter(options);
-  expect((await router.applyConfig(config)).status).toBe('applied');
-  const server = await listen(createServer(router.handle));
-  running.push({ router, server });
-  return { router, url: server.url };
+  return routers.serve(config, options);
 }
 
 const QUERY = '{ reviews { body author { name } } }';
